@@ -1,0 +1,2 @@
+/** Settings and the infrastructure every feature shares: database, secrets, JSON. */
+package dev.marquee.platform.config;
