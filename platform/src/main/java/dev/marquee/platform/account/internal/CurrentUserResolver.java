@@ -29,6 +29,9 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
     private static boolean nullable(MethodParameter parameter) {
         for (Annotation a : parameter.getParameterAnnotations())
             if (a.annotationType().getSimpleName().equals("Nullable")) return true;
+        // JSpecify's @Nullable annotates the type, not the parameter
+        for (Annotation a : parameter.getParameter().getAnnotatedType().getAnnotations())
+            if (a.annotationType().getSimpleName().equals("Nullable")) return true;
         return false;
     }
 }

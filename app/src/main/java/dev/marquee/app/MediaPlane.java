@@ -1,0 +1,56 @@
+package dev.marquee.app;
+
+import dev.marquee.media.server.MediaServer;
+import dev.marquee.media.server.MediaServerSettings;
+import dev.marquee.media.server.spi.UrlSigner;
+import dev.marquee.platform.config.MarqueeProperties;
+import java.util.List;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Starts the Netty media plane beside the control plane, sharing its URL-signing key. */
+@Configuration(proxyBeanMethods = false)
+class MediaPlane {
+
+    @Bean
+    MediaServer mediaServer(MarqueeProperties props, UrlSigner signer) {
+        return new MediaServer(new MediaServerSettings(props.bindHost(), props.mediaPort(),
+                props.mediaDir().toAbsolutePath(), signer, List.of(origin(props.publicUrl())), null));
+    }
+
+    @Bean
+    SmartLifecycle mediaServerLifecycle(MediaServer server) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                server.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                server.close();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+
+    @Bean
+    ReadyAnnouncer readyAnnouncer(MarqueeProperties props, MediaServer media) {
+        return new ReadyAnnouncer(props, media);
+    }
+
+    /** The scheme, host and port of a URL: what a browser sends as Origin. */
+    static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+}
