@@ -1,0 +1,97 @@
+package dev.marquee.media.server;
+
+import dev.marquee.media.server.spi.UrlSigner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the HTTP media port runs. Nulls take defaults: host 127.0.0.1, no CORS origins, playlists cached 10 s,
+ * idle connections closed after 60 s, one worker thread per core, 64 MB for small files in memory.
+ *
+ * @param host               address to bind
+ * @param port               port to bind, 0 for any free one
+ * @param mediaRoot          directory holding {@code videos/{videoId}/...}
+ * @param signer             checks the token in {@code /vod/{token}/{videoId}/...}
+ * @param allowedOrigins     origins whose pages may read media responses ({@code "*"} for any)
+ * @param playlistMaxAge     {@code max-age} of {@code .m3u8} responses; other files are immutable
+ * @param idleTimeout        a connection with no traffic either way for this long is closed
+ * @param workerThreads      event loop threads for connections, 0 for one per core
+ * @param smallFileCacheBytes memory for files of at most 64 KB served from RAM, 0 to disable
+ */
+public record MediaServerSettings(String host, int port, Path mediaRoot, UrlSigner signer, List<String> allowedOrigins,
+                                  Duration playlistMaxAge, Duration idleTimeout, int workerThreads,
+                                  long smallFileCacheBytes) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8081;
+    public static final Duration DEFAULT_PLAYLIST_MAX_AGE = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final long DEFAULT_SMALL_FILE_CACHE_BYTES = 64L * 1024 * 1024;
+
+    public MediaServerSettings {
+        Objects.requireNonNull(mediaRoot, "mediaRoot");
+        Objects.requireNonNull(signer, "signer");
+        if (host == null || host.isBlank()) host = DEFAULT_HOST;
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        if (playlistMaxAge == null) playlistMaxAge = DEFAULT_PLAYLIST_MAX_AGE;
+        if (playlistMaxAge.isNegative()) throw new IllegalArgumentException("playlistMaxAge must not be negative");
+        if (idleTimeout == null) idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) throw new IllegalArgumentException("idleTimeout must be positive");
+        if (workerThreads < 0) throw new IllegalArgumentException("workerThreads must not be negative");
+        if (smallFileCacheBytes < 0) throw new IllegalArgumentException("smallFileCacheBytes must not be negative");
+    }
+
+    /** The six settings the control plane configures; the tuning ones take their defaults. */
+    public MediaServerSettings(String host, int port, Path mediaRoot, UrlSigner signer, List<String> allowedOrigins,
+                               Duration playlistMaxAge) {
+        this(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, DEFAULT_IDLE_TIMEOUT, 0,
+                DEFAULT_SMALL_FILE_CACHE_BYTES);
+    }
+
+    /** Defaults everywhere: 127.0.0.1:8081, no CORS origins. */
+    public static MediaServerSettings of(Path mediaRoot, UrlSigner signer) {
+        return new MediaServerSettings(DEFAULT_HOST, DEFAULT_PORT, mediaRoot, signer, List.of(), DEFAULT_PLAYLIST_MAX_AGE);
+    }
+
+    public MediaServerSettings withHost(String host) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes);
+    }
+
+    public MediaServerSettings withPort(int port) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes);
+    }
+
+    public MediaServerSettings withAllowedOrigins(List<String> allowedOrigins) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes);
+    }
+
+    public MediaServerSettings withPlaylistMaxAge(Duration playlistMaxAge) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes);
+    }
+
+    public MediaServerSettings withIdleTimeout(Duration idleTimeout) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes);
+    }
+
+    public MediaServerSettings withWorkerThreads(int workerThreads) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes);
+    }
+
+    public MediaServerSettings withSmallFileCacheBytes(long smallFileCacheBytes) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes);
+    }
+
+    /** Worker threads actually used: the configured count, or one per core. */
+    public int effectiveWorkerThreads() {
+        return workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
+    }
+}

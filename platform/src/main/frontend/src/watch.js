@@ -1,0 +1,89 @@
+// Watch page: HLS playback (hls.js, or the browser's own HLS), quality menu, seek previews, view count.
+import Hls from 'hls.js';
+import { api, csrfToken } from './lib/api.js';
+import { setupControls } from './player/controls.js';
+import { setupQualityMenu } from './player/quality.js';
+import { setupSeekPreview } from './player/seek-preview.js';
+
+const root = document.getElementById('player');
+if (root) startPlayer(root);
+const stateBox = document.getElementById('video-state');
+if (stateBox) watchProcessing(stateBox);
+
+function startPlayer(root) {
+  const video = root.querySelector('video');
+  const { videoId, hlsUrl, storyboardUrl } = root.dataset;
+  const preview = setupSeekPreview(root, storyboardUrl);
+  setupControls(root, video, { onSeekHover: preview.show, onSeekLeave: preview.hide });
+  countViewOnFirstPlay(video, videoId);
+
+  const hasMse = Hls.isSupported();
+  if (hasMse) {
+    const hls = new Hls({ capLevelToPlayerSize: true });
+    setupQualityMenu(hls, Hls, root);
+    handleHlsErrors(hls, root);
+    hls.loadSource(hlsUrl);
+    hls.attachMedia(video);
+  } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+    // Safari without MSE plays HLS itself and picks the quality on its own.
+    video.src = hlsUrl;
+  } else {
+    showError(root, 'This browser cannot play HLS video.');
+  }
+}
+
+function showError(root, message) {
+  const box = root.querySelector('#player-error');
+  box.textContent = message;
+  box.hidden = false;
+  root.classList.add('has-error');
+}
+
+function handleHlsErrors(hls, root) {
+  let networkRetries = 0;
+  let mediaRecoveries = 0;
+  hls.on(Hls.Events.FRAG_LOADED, () => { networkRetries = 0; });
+  hls.on(Hls.Events.ERROR, (_, data) => {
+    if (!data.fatal) return;
+    // Transient network trouble: let hls.js resume loading a few times with growing pauses.
+    if (data.type === Hls.ErrorTypes.NETWORK_ERROR && networkRetries < 4) {
+      setTimeout(() => hls.startLoad(), 1000 * 2 ** networkRetries++);
+    } else if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 2) {
+      mediaRecoveries++;
+      hls.recoverMediaError();
+    } else {
+      hls.destroy();
+      const status = data.response?.code;
+      showError(root, status === 403 || status === 410
+        ? 'This video link has expired. Reload the page to keep watching.'
+        : 'The video could not be played. Please try again later.');
+    }
+  });
+}
+
+function countViewOnFirstPlay(video, videoId) {
+  video.addEventListener('playing', () => {
+    fetch(`/api/v1/videos/${encodeURIComponent(videoId)}/views`, {
+      method: 'POST',
+      headers: { 'X-CSRF-Token': csrfToken() },
+      credentials: 'same-origin',
+    }).catch(() => {});
+  }, { once: true });
+}
+
+// A video still uploading or processing: follow its progress and reload when it becomes playable.
+function watchProcessing(box) {
+  const { videoId, state } = box.dataset;
+  if (state !== 'processing' && state !== 'uploading') return;
+  const bar = box.querySelector('progress');
+  const percent = box.querySelector('.state-percent');
+  const timer = setInterval(async () => {
+    if (document.hidden) return;
+    try {
+      const v = await api('GET', `/api/v1/videos/${encodeURIComponent(videoId)}`);
+      if (v.state !== state) { clearInterval(timer); window.location.reload(); return; }
+      if (bar) bar.value = v.progress ?? 0;
+      if (percent) percent.textContent = `${v.progress ?? 0}%`;
+    } catch { /* keep the last known progress; the next tick may succeed */ }
+  }, 3000);
+}
