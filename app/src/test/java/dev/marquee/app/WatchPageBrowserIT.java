@@ -1,0 +1,115 @@
+package dev.marquee.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person in headless chromium registers, uploads a clip through the page, waits for it to be
+ * ready and plays it at adaptive quality.
+ */
+class WatchPageBrowserIT {
+    @TempDir
+    static Path data;
+    @TempDir
+    static Path clips;
+    static RunningMarquee site;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        site = new RunningMarquee(data);
+        browser = Browsers.chromium();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        site.close();
+    }
+
+    @Test
+    void registerUploadWaitAndWatch() throws Exception {
+        Path clip = Clips.make(clips, "my-holiday.mp4", 1280, 720, 5, true);
+        browser.get(site.base() + "/register");
+        browser.findElement(By.id("username")).sendKeys("viewer");
+        browser.findElement(By.id("password")).sendKeys("a good password");
+        browser.findElement(By.id("submit")).click();
+        wait(20).until(d -> d.getCurrentUrl().equals(site.base() + "/"));
+
+        browser.get(site.base() + "/upload");
+        browser.findElement(By.id("file")).sendKeys(clip.toString());
+        WebElement title = browser.findElement(By.id("title"));
+        title.clear();
+        title.sendKeys("Holiday in the test pattern");
+        browser.findElement(By.id("upload-button")).click();
+        wait(60).until(d -> d.findElement(By.id("upload-percent")).getText().trim().equals("100%"));
+
+        browser.get(site.base() + "/my/videos");
+        String id = wait(20).until(d -> d.findElements(By.cssSelector("[data-video-id]")).stream()
+                .map(e -> e.getAttribute("data-video-id")).findFirst().orElse(null));
+        wait(180).until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("[data-video-id='" + id + "'] .state"));
+            return !rows.isEmpty() && rows.getFirst().getText().toLowerCase().contains("ready");
+        });
+
+        browser.get(site.base() + "/watch/" + id);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Holiday in the test pattern");
+        assertThat(browser.findElement(By.cssSelector("meta[property='og:title']")).getAttribute("content"))
+                .isEqualTo("Holiday in the test pattern");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("const v = document.querySelector('video'); v.muted = true; v.play();");
+        double start = ((Number) wait(30).until(d -> js.executeScript(
+                "const v = document.querySelector('video'); return v.currentTime > 0.2 ? v.currentTime : null;"))).doubleValue();
+        double later = ((Number) wait(30).until(d -> js.executeScript(
+                "const v = document.querySelector('video'); return v.currentTime > " + (start + 1.0) + " ? v.currentTime : null;"))).doubleValue();
+        assertThat(later).isGreaterThan(start + 1.0);
+
+        // The quality menu lists every rung and Auto.
+        browser.findElement(By.id("quality-button")).click();
+        String menu = browser.findElement(By.id("quality-menu")).getText();
+        assertThat(menu).contains("Auto", "720p", "360p");
+        new Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+
+        // Hovering the seek bar shows a storyboard thumbnail.
+        WebElement seek = browser.findElement(By.id("seek"));
+        new Actions(browser).moveToElement(seek, seek.getSize().getWidth() / 4, 0).perform();
+        WebElement preview = wait(10).until(d -> {
+            WebElement p = d.findElement(By.id("seek-preview"));
+            return p.isDisplayed() ? p : null;
+        });
+        assertThat(String.valueOf(js.executeScript(
+                "return [...arguments[0].querySelectorAll('*'), arguments[0]].map(e => getComputedStyle(e).backgroundImage).join(' ')",
+                preview))).contains("sprite");
+
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Path target = Path.of("target", "screenshots", "watch.png");
+        Files.createDirectories(target.getParent());
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(target)).isGreaterThan(10_000);
+    }
+
+    static WebDriverWait wait(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds), Duration.ofMillis(200));
+    }
+}
