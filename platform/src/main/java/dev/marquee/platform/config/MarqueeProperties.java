@@ -26,7 +26,8 @@ public record MarqueeProperties(
         DataSize maxUploadSize,
         Duration uploadExpiry,
         int transcodeConcurrency,
-        int transcodeRetries,
+        Integer transcodeRetries,
+        Duration transcodeRetryBaseDelay,
         String ffmpegDir,
         Duration mediaUrlTtl,
         Duration viewFlushInterval) {
@@ -45,7 +46,8 @@ public record MarqueeProperties(
         if (maxUploadSize == null) maxUploadSize = DataSize.ofGigabytes(8);
         if (uploadExpiry == null) uploadExpiry = Duration.ofHours(24);
         if (transcodeConcurrency <= 0) transcodeConcurrency = 1;
-        if (transcodeRetries <= 0) transcodeRetries = 3;
+        if (transcodeRetries == null || transcodeRetries < 0) transcodeRetries = 3;
+        if (transcodeRetryBaseDelay == null) transcodeRetryBaseDelay = Duration.ofSeconds(10);
         if (mediaUrlTtl == null) mediaUrlTtl = Duration.ofHours(6);
         if (viewFlushInterval == null) viewFlushInterval = Duration.ofSeconds(10);
     }

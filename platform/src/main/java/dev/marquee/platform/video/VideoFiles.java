@@ -48,6 +48,10 @@ public class VideoFiles {
         }
     }
 
+    public Path workRoot() {
+        return work;
+    }
+
     public Path originalsDir() {
         return originals;
     }
