@@ -10,4 +10,5 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml */pom.xml */src -newer "$jar" -print 
   say "building (first time, or sources changed)"
   mvn -q -B -DskipTests install
 fi
-exec "$JAVA_HOME/bin/java" -jar "$jar" serve "$@"
+prepare_jar
+exec "$JAVA_HOME/bin/java" "${RUN_OPTS[@]}" -jar "$RUN_JAR" serve "$@"

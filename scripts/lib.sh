@@ -53,4 +53,33 @@ ensure_chromium() {
   apt_install chromium chromium-driver || { say "browser tests need Debian's chromium and chromium-driver"; exit 1; }
 }
 
+# Unpacks the built jar and, once per build, records a start-up cache by starting it once
+# (JDK 25: AOT cache; JDK 21-24: CDS archive). Sets RUN_JAR and RUN_OPTS for the real start.
+prepare_jar() {
+  local jar=app/target/marquee.jar run=app/target/run
+  if [ ! -f "$run/marquee.jar" ] || [ "$jar" -nt "$run/marquee.jar" ]; then
+    rm -rf "$run"
+    "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$run" >/dev/null
+  fi
+  RUN_JAR="$run/marquee.jar"
+  local cache flag_out flag_in
+  if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]; then
+    cache="$run/marquee.aot"; flag_out="-XX:AOTCacheOutput=$cache"; flag_in="-XX:AOTCache=$cache"
+  else
+    cache="$run/marquee.jsa"; flag_out="-XX:ArchiveClassesAtExit=$cache"; flag_in="-XX:SharedArchiveFile=$cache"
+  fi
+  if [ ! -f "$cache" ]; then
+    say "recording the start-up cache (once per build, ~30 s)"
+    local scratch port=$((40000 + RANDOM % 20000))
+    scratch=$(mktemp -d)
+    "$JAVA_HOME/bin/java" "$flag_out" -Dspring.context.exit=onRefresh -jar "$RUN_JAR" serve \
+      --data-dir "$scratch" --http-port "$port" --media-port "$((port + 1))" >"$scratch.log" 2>&1 ||
+      say "could not record the start-up cache (see $scratch.log); starting without it"
+    rm -rf "$scratch"
+  fi
+  RUN_OPTS=()
+  [ -f "$cache" ] && RUN_OPTS=("$flag_in")
+  return 0
+}
+
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -60,8 +60,9 @@ class OpenApiDocumentIT {
         assertThat(cookie.get("in").asString()).isEqualTo("cookie");
         assertThat(cookie.get("name").asString()).isEqualTo("marquee_access");
         assertThat(cookie.get("description").asString()).contains("X-CSRF-Token");
-        assertThat(doc.get("components").get("schemas").get("Problem").get("required").toString())
-                .contains("type", "title", "status", "detail");
+        JsonNode problem = doc.get("components").get("schemas").get("Problem");
+        assertThat(problem.get("properties").propertyNames()).contains("type", "title", "status", "detail");
+        assertThat(problem.get("required").toString()).contains("title", "status", "detail");
     }
 
     @Test
@@ -94,10 +95,12 @@ class OpenApiDocumentIT {
             String method = op.substring(0, op.indexOf(' '));
             String path = op.substring(op.indexOf(' ') + 1)
                     .replace("{uploadId}", DUMMY_UPLOAD_ID).replace("{id}", DUMMY_ID).replaceAll("\\{[^}]+}", "x");
+            // Anonymous calls with made-up ids: real routes answer 401, 404 "No such video.", 400, 200...,
+            // never what an address without a handler gets (the unknown-route 404, or Spring's 405).
             var answer = site.call(method, path, null, null);
             var noRoute = site.call(method, path.replaceFirst("^/api/", "/api/no-such-route/"), null, null);
             boolean looksUnrouted = answer.status() == 405
-                    || answer.status() == noRoute.status() && answer.body().equals(noRoute.body());
+                    || answer.status() == noRoute.status() && problemText(answer).equals(problemText(noRoute));
             if (looksUnrouted) unknown.add(op + " -> " + answer.status() + " " + answer.body());
         }
         assertThat(unknown).as("documented operations the server answers like an unknown route").isEmpty();
@@ -137,48 +140,6 @@ class OpenApiDocumentIT {
     }
 
 
-    @Test
-    void zzExplore() throws Exception {
-        site.call("POST", "/api/v1/users", Map.of("username", "explorer", "password", "correct horse"), null);
-        String t = site.call("POST", "/api/v1/auth/token", Map.of("username", "explorer", "password", "correct horse"), null).json().get("accessToken").asString();
-        var v = site.call("POST", "/api/v1/videos", Map.of("title", "x"), t).json();
-        String id = v.get("id").asString();
-        var http = java.net.http.HttpClient.newHttpClient();
-        java.util.function.BiFunction<String, String[], java.net.http.HttpResponse<String>> go = (mu, hs) -> {
-            try {
-                String[] parts = mu.split(" ", 2);
-                var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.base() + parts[1]))
-                        .header("Authorization", "Bearer " + t);
-                String body = null;
-                for (int i = 0; i + 1 < hs.length; i += 2) { if (hs[i].equals("BODY")) body = hs[i+1]; else b.header(hs[i], hs[i + 1]); }
-                b.method(parts[0], body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(body));
-                var r = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                System.out.println("EXPLORE " + mu + " " + java.util.Arrays.toString(hs) + " -> " + r.statusCode() + " " + r.headers().map() + " " + r.body());
-                return r;
-            } catch (Exception e) { throw new RuntimeException(e); }
-        };
-        String up = "/api/v1/videos/" + id + "/upload";
-        go.apply("OPTIONS " + up, new String[]{"Tus-Resumable", "1.0.0"});
-        go.apply("POST " + up, new String[]{});
-        go.apply("POST " + up, new String[]{"Tus-Resumable", "1.0.0"});
-        go.apply("POST " + up, new String[]{"Tus-Resumable", "1.0.0", "Upload-Length", "999999999999999"});
-        go.apply("PATCH " + up, new String[]{"Tus-Resumable", "1.0.0", "Upload-Offset", "0", "Content-Type", "application/offset+octet-stream", "BODY", "abc"});
-        go.apply("HEAD " + up, new String[]{"Tus-Resumable", "1.0.0"});
-        go.apply("DELETE " + up, new String[]{"Tus-Resumable", "1.0.0"});
-        var c = go.apply("POST " + up, new String[]{"Tus-Resumable", "1.0.0", "Upload-Length", "10", "Upload-Metadata", "filename YS5tcDQ="});
-        String loc = c.headers().firstValue("Location").orElseThrow();
-        go.apply("POST " + loc, new String[]{"Tus-Resumable", "1.0.0", "Upload-Length", "10"});
-        go.apply("HEAD " + loc, new String[]{"Tus-Resumable", "1.0.0"});
-        go.apply("PATCH " + loc, new String[]{"Tus-Resumable", "1.0.0", "Upload-Offset", "0", "Content-Type", "text/plain", "BODY", "abc"});
-        go.apply("PATCH " + loc, new String[]{"Tus-Resumable", "1.0.0", "Upload-Offset", "5", "Content-Type", "application/offset+octet-stream", "BODY", "abc"});
-        go.apply("PATCH " + loc, new String[]{"Tus-Resumable", "1.0.0", "Upload-Offset", "0", "Content-Type", "application/offset+octet-stream", "BODY", "abc"});
-        go.apply("OPTIONS " + loc, new String[]{"Tus-Resumable", "1.0.0"});
-        go.apply("DELETE " + loc, new String[]{"Tus-Resumable", "1.0.0"});
-        go.apply("HEAD " + loc, new String[]{"Tus-Resumable", "1.0.0"});
-        go.apply("GET /api/v1/nothing", new String[]{});
-        go.apply("PUT /api/v1/videos", new String[]{});
-    }
-
     /** "METHOD /path" for every operation of the document. */
     private static Set<String> documentedOperations() {
         Set<String> ops = new TreeSet<>();
@@ -198,6 +159,13 @@ class OpenApiDocumentIT {
         Set<String> names = new HashSet<>();
         doc.get("components").get("schemas").get(schema).get("required").forEach(n -> names.add(n.asString()));
         return names;
+    }
+
+    /** Title and detail of a problem answer (not its instance, which names the path); "" without a body (HEAD). */
+    private static String problemText(RunningMarquee.Response r) {
+        if (r.body() == null || r.body().isBlank()) return "";
+        JsonNode p = r.json();
+        return p.path("title").asString("") + " / " + p.path("detail").asString("");
     }
 
     private static Set<String> fieldNames(JsonNode node) {

@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.AsciiString;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
@@ -58,14 +57,9 @@ final class VodResponder {
         if (!tokens.verify(path.videoId(), path.token(), System.currentTimeMillis() / 1000)) {
             throw VodRequestException.forbidden("invalid or expired token");
         }
-        Path file = resolver.resolve(path);
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (IOException e) {
-            throw VodRequestException.notFound();
-        }
-        if (!attrs.isRegularFile()) throw VodRequestException.notFound();
+        VodFileResolver.VodFile resolved = resolver.resolve(path);
+        Path file = resolved.path();
+        BasicFileAttributes attrs = resolved.attributes();
         long size = attrs.size();
         long mtimeNanos = attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         long mtimeMillis = mtimeNanos / 1_000_000;

@@ -143,6 +143,9 @@ class VodRequestHandlerTest {
         assertThat(get(url(VIDEO, "other/master.m3u8")).status()).isEqualTo(404);
         assertThat(get(url(VIDEO, "part.m4s")).status()).isEqualTo(404);
         assertThat(get(url(VIDEO, "inside.m3u8")).text()).startsWith("#EXTM3U");
+        Files.createSymbolicLink(root.resolve("videos").resolve("CCCCCCCCCCC"), root);
+        assertThat(get(url("CCCCCCCCCCC", "secret.txt")).status()).isEqualTo(404);
+        assertThat(get(url(VIDEO, "master.m3u8/x")).status()).isEqualTo(404);
     }
 
     @Test
