@@ -4,7 +4,7 @@
 # same settings against each, alternating, and the median of the rounds is reported.
 #
 # Needs: JDK 21+ (JAVA_HOME), mvn, nginx, wrk. Usage: bench/vod/serve-vs-nginx.sh
-# Knobs (env): WORKERS=1 WRK_THREADS=1 CONNECTIONS=64 DURATION=10s ROUNDS=3 FILES=100
+# Knobs (env): WORKERS=1 WRK_THREADS=1 CONNECTIONS=64 DURATION=10s ROUNDS=5 FILES=100
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,7 +15,7 @@ workers=${WORKERS:-1}
 wrk_threads=${WRK_THREADS:-1}
 connections=${CONNECTIONS:-64}
 duration=${DURATION:-10s}
-rounds=${ROUNDS:-3}
+rounds=${ROUNDS:-5}
 files=${FILES:-100}
 media_port=${MEDIA_PORT:-28481}
 nginx_port=${NGINX_PORT:-28482}
@@ -26,8 +26,9 @@ work=$(mktemp -d /tmp/marquee-bench-vod.XXXXXX)
 media_pid=""
 nginx_pid=""
 cleanup() {
-  [ -n "$media_pid" ] && kill "$media_pid" 2>/dev/null && wait "$media_pid" 2>/dev/null
-  [ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  set +e  # a server's non-zero exit status must not stop the rest of the cleanup
+  if [ -n "$media_pid" ]; then kill "$media_pid" 2>/dev/null; wait "$media_pid" 2>/dev/null; fi
+  if [ -n "$nginx_pid" ]; then kill -QUIT "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -111,8 +112,8 @@ median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+
 
 echo "== warm-up (JIT, page cache), not counted"
 for size in 1m 4k; do
-  run_wrk "$media_port" "$ours_prefix" "$size" 5s >/dev/null
-  run_wrk "$nginx_port" "$nginx_prefix" "$size" 2s >/dev/null
+  run_wrk "$media_port" "$ours_prefix" "$size" 8s >/dev/null
+  run_wrk "$nginx_port" "$nginx_prefix" "$size" 3s >/dev/null
 done
 
 echo "== measuring: wrk -t$wrk_threads -c$connections -d$duration, $rounds alternating rounds per size"

@@ -5,12 +5,16 @@ import dev.marquee.media.server.http.ProblemResponses;
 import dev.marquee.media.server.spi.UrlSigner;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.FileRegion;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -109,9 +113,12 @@ public final class VodRequestHandler extends ChannelInboundHandlerAdapter {
         }
         ChannelFuture done;
         if (body instanceof FileRegion region) {
+            // Like nginx's tcp_nopush: headers and file leave in full segments, so the receiver handles fewer packets.
+            boolean cork = cork(ctx.channel(), true);
             ctx.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, reply.status(), headers));
             ctx.write(region);
             done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            if (cork) done.addListener(f -> cork(ctx.channel(), false));
         } else {
             ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : (ByteBuf) body;
             done = ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(), content,
@@ -121,6 +128,16 @@ public final class VodRequestHandler extends ChannelInboundHandlerAdapter {
             done.addListener(ChannelFutureListener.CLOSE);
         } else if (!ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(false); // pipelined requests wait until the peer drains its replies
+        }
+    }
+
+    /** Sets TCP_CORK where the transport supports it; true when it did. */
+    private static boolean cork(Channel channel, boolean on) {
+        if (!(channel instanceof EpollSocketChannel) || !channel.isOpen()) return false;
+        try {
+            return channel.config().setOption(EpollChannelOption.TCP_CORK, on);
+        } catch (ChannelException e) {
+            return false; // the peer went away between the check and the call
         }
     }
 
