@@ -1,0 +1,195 @@
+package dev.marquee.media.live;
+
+import io.netty.util.concurrent.EventExecutor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The viewers of one stream whose connections live on one event loop. The source hands it each frame once,
+ * through its {@link GroupInbox}; on a drain (at most once per flush interval) it writes every viewer what it
+ * is owed while the viewer can take it, flushes each viewer once, skips viewers that fell too far behind to
+ * the newest keyframe, and trims the window to what is still needed. Confined to that event loop.
+ */
+final class ConsumerGroup {
+    final GroupInbox inbox;
+    private final FrameWindow window = new FrameWindow();
+    private final List<LiveConsumer> viewers = new ArrayList<>();
+    private final long backlogMillis;
+    private final long backlogBytes;
+    private final long windowMillis;
+    private final long windowBytes;
+    private final long gopMillis;
+    private final long gopBytes;
+    private boolean closed;
+
+    ConsumerGroup(EventExecutor loop, LiveSettings settings) {
+        this.inbox = new GroupInbox(loop, settings, () -> drain(true), () -> drain(false));
+        this.backlogMillis = settings.maxBacklog().toMillis();
+        this.backlogBytes = settings.maxBacklogBytes();
+        this.windowMillis = settings.windowMillis();
+        this.windowBytes = settings.windowBytes();
+        this.gopMillis = settings.gopCacheDuration().toMillis();
+        this.gopBytes = settings.gopCacheBytes();
+    }
+
+    /** A viewer closed; its loop is this group's loop. */
+    void remove(LiveConsumer viewer) {
+        viewers.remove(viewer);
+    }
+
+    /**
+     * A scheduled drain serves everyone; an urgent one (a join, the end) only takes in the inbox and serves
+     * the viewers that just joined, so a newcomer starts at once without costing the others a flush.
+     */
+    private void drain(boolean scheduled) {
+        if (scheduled) inbox.scheduledDrainStarted();
+        boolean ending = false;
+        GroupEvent event;
+        while ((event = inbox.poll()) != null) {
+            if (closed) {
+                if (event instanceof SharedFrame f) f.release();
+                continue;
+            }
+            switch (event) {
+                case SharedFrame frame -> window.append(frame);
+                case GroupEvent.Join join -> join(join.consumer());
+                case GroupEvent.Gap gap -> restartAll(gap.frames());
+                case GroupEvent.SessionEnded sessionEnded -> window.forgetNewestSync();
+                case GroupEvent.End end -> ending = true;
+                case GroupEvent.Close close -> closeGroup();
+            }
+        }
+        if (closed) return;
+        for (int i = 0; i < viewers.size(); i++) {
+            LiveConsumer viewer = viewers.get(i);
+            if (scheduled || ending || viewer.fresh) serve(viewer);
+        }
+        if (ending) {
+            endAll();
+        } else {
+            trim();
+        }
+    }
+
+    private void join(LiveConsumer viewer) {
+        if (viewer.closed) return; // closed before its join got here
+        viewer.group = this;
+        viewer.fresh = true;
+        viewer.waiting = true;
+        long sync = window.newestSyncSeq();
+        viewer.waitFrom = sync >= 0 && withinGop(sync) ? sync : window.endSeq();
+        viewers.add(viewer);
+    }
+
+    private void serve(LiveConsumer viewer) {
+        viewer.fresh = false;
+        long end = window.endSeq();
+        int written = 0;
+        if (viewer.waiting) {
+            long sync = window.firstSyncFrom(viewer.waitFrom);
+            // A viewer that had started is owed what passes while it waits; a newcomer never was.
+            if (viewer.started) viewer.countDropped(window.countMedia(viewer.waitFrom, sync < 0 ? end : sync));
+            if (sync < 0) {
+                viewer.waitFrom = end;
+                return;
+            }
+            written += startAt(viewer, sync);
+        } else if (isBehind(viewer.cursor, backlogMillis, backlogBytes)) {
+            long newest = window.newestSyncSeq();
+            if (newest > viewer.cursor) {
+                viewer.countDropped(window.countMedia(viewer.cursor, newest));
+                written += startAt(viewer, newest);
+            } else if (isBehind(viewer.cursor, windowMillis, windowBytes)) {
+                // No newer keyframe to jump to and the window cannot hold more: drop it all and wait.
+                viewer.countDropped(window.countMedia(viewer.cursor, end));
+                viewer.waiting = true;
+                viewer.waitFrom = end;
+                return;
+            }
+        }
+        LiveSink sink = viewer.sink();
+        FrameForm form = sink.form();
+        while (viewer.cursor < end && !viewer.closed && sink.isWritable()) {
+            SharedFrame frame = window.get(viewer.cursor++);
+            sink.write(frame.retainedView(form));
+            if (frame.kind().isHeader()) viewer.sentHeaders[frame.kind().headerSlot] = frame;
+            written++;
+        }
+        if (written > 0) {
+            sink.flush();
+            viewer.countSent(written);
+        }
+    }
+
+    /** Positions the viewer at a keyframe, first writing the headers in force there that it lacks. */
+    private int startAt(LiveConsumer viewer, long sync) {
+        LiveSink sink = viewer.sink();
+        if (!viewer.started) {
+            viewer.started = true;
+            sink.onStarted();
+        }
+        int written = 0;
+        for (FrameKind kind : FrameKind.HEADERS) {
+            long seq = window.headerSeqBefore(sync, kind);
+            if (seq < 0) continue;
+            SharedFrame header = window.header(seq, kind);
+            if (header != viewer.sentHeaders[kind.headerSlot]) {
+                sink.write(header.retainedView(sink.form()));
+                viewer.sentHeaders[kind.headerSlot] = header;
+                written++;
+            }
+        }
+        viewer.cursor = sync;
+        viewer.waiting = false;
+        return written;
+    }
+
+    /** After a gap nobody can go on where they were: all wait for the keyframe the re-seed brings. */
+    private void restartAll(long lostFrames) {
+        long end = window.endSeq();
+        for (LiveConsumer viewer : viewers) {
+            long from = viewer.waiting ? viewer.waitFrom : viewer.cursor;
+            if (viewer.started) viewer.countDropped(lostFrames + window.countMedia(from, end));
+            viewer.waiting = true;
+            viewer.waitFrom = end;
+        }
+        window.trimBefore(end);
+    }
+
+    /**
+     * Keeps what the slowest viewer still owes (a waiting viewer: until its next drain looks for a keyframe),
+     * and the newest keyframe onward for joiners if that GOP is not too long.
+     */
+    private void trim() {
+        long keepFrom = window.endSeq();
+        for (LiveConsumer viewer : viewers) {
+            keepFrom = Math.min(keepFrom, viewer.waiting ? viewer.waitFrom : viewer.cursor);
+        }
+        long sync = window.newestSyncSeq();
+        if (sync >= 0 && withinGop(sync)) keepFrom = Math.min(keepFrom, sync);
+        window.trimBefore(keepFrom);
+    }
+
+    private void endAll() {
+        for (LiveConsumer viewer : viewers) {
+            viewer.closed = true;
+            viewer.sink().end();
+        }
+        closeGroup();
+    }
+
+    private void closeGroup() {
+        closed = true;
+        viewers.clear();
+        window.release();
+    }
+
+    private boolean withinGop(long seq) {
+        return window.millisFrom(seq) <= gopMillis && window.bytesFrom(seq) <= gopBytes;
+    }
+
+    private boolean isBehind(long seq, long millis, long bytes) {
+        return window.millisFrom(seq) > millis || window.bytesFrom(seq) > bytes;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.marquee.media.live;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the live fan-out. Every limit is a bound on memory or latency; none may be switched off.
+ *
+ * @param flushInterval      how often a viewer group writes and flushes at most (batches small frames); ≤ 100 ms
+ * @param maxBacklog         a viewer further behind than this skips to the newest keyframe
+ * @param maxBacklogBytes    the same limit in bytes
+ * @param gopCacheDuration   the longest span since a keyframe kept for late joiners; beyond it they wait
+ * @param gopCacheBytes      the same limit in bytes
+ * @param republishGrace     how long viewers wait for a publisher that left to come back
+ */
+public record LiveSettings(Duration flushInterval, Duration maxBacklog, long maxBacklogBytes,
+                           Duration gopCacheDuration, long gopCacheBytes, Duration republishGrace) {
+
+    public static final Duration MAX_FLUSH_INTERVAL = Duration.ofMillis(100);
+
+    public LiveSettings {
+        if (flushInterval.isNegative() || flushInterval.isZero() || flushInterval.compareTo(MAX_FLUSH_INTERVAL) > 0) {
+            throw new IllegalArgumentException("flushInterval must be in (0, 100 ms]: " + flushInterval);
+        }
+        requirePositive(maxBacklog, "maxBacklog");
+        requirePositive(gopCacheDuration, "gopCacheDuration");
+        requirePositive(republishGrace, "republishGrace");
+        if (maxBacklogBytes <= 0 || gopCacheBytes <= 0) throw new IllegalArgumentException("byte limits must be positive");
+    }
+
+    /** 50 ms flushes, 3 s / 4 MB backlog, 10 s / 8 MB GOP cache, 10 s grace. */
+    public static LiveSettings defaults() {
+        return new LiveSettings(Duration.ofMillis(50), Duration.ofSeconds(3), 4L << 20,
+                Duration.ofSeconds(10), 8L << 20, Duration.ofSeconds(10));
+    }
+
+    public LiveSettings withFlushInterval(Duration value) {
+        return new LiveSettings(value, maxBacklog, maxBacklogBytes, gopCacheDuration, gopCacheBytes, republishGrace);
+    }
+
+    public LiveSettings withMaxBacklog(Duration value, long bytes) {
+        return new LiveSettings(flushInterval, value, bytes, gopCacheDuration, gopCacheBytes, republishGrace);
+    }
+
+    public LiveSettings withGopCache(Duration value, long bytes) {
+        return new LiveSettings(flushInterval, maxBacklog, maxBacklogBytes, value, bytes, republishGrace);
+    }
+
+    public LiveSettings withRepublishGrace(Duration value) {
+        return new LiveSettings(flushInterval, maxBacklog, maxBacklogBytes, gopCacheDuration, gopCacheBytes, value);
+    }
+
+    /** Past this span a viewer that cannot skip forward drops everything and waits for a keyframe. */
+    long windowMillis() {
+        return Math.max(maxBacklog.toMillis(), gopCacheDuration.toMillis());
+    }
+
+    long windowBytes() {
+        return Math.max(maxBacklogBytes, gopCacheBytes);
+    }
+
+    /** What may wait in a group's inbox before the source stops feeding it and re-seeds it later. */
+    long inboxBytes() {
+        return maxBacklogBytes + gopCacheBytes;
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive: " + d);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.marquee.media.live;
+
+import dev.marquee.media.core.flv.FlvTag;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A viewer connection that decodes and records what it is sent, and can pretend to be slow. */
+final class RecordingSink implements LiveSink {
+
+    /** One frame as the viewer got it. */
+    record Received(int type, long timestamp, int firstByte, int secondByte, Object memory) {
+        boolean isVideo() {
+            return type == FlvTag.VIDEO;
+        }
+
+        boolean isKeyframe() {
+            return type == FlvTag.VIDEO && firstByte == 0x17 && secondByte == 1;
+        }
+
+        boolean isVideoHeader() {
+            return type == FlvTag.VIDEO && secondByte == 0;
+        }
+
+        boolean isAudioHeader() {
+            return type == FlvTag.AUDIO && secondByte == 0;
+        }
+
+        boolean isMetadata() {
+            return type == FlvTag.SCRIPT;
+        }
+
+        boolean isHeader() {
+            return isMetadata() || isVideoHeader() || isAudioHeader();
+        }
+    }
+
+    private final EventExecutor executor;
+    private final FrameForm form;
+    private final List<Received> received = new ArrayList<>();
+    private final AtomicInteger flushes = new AtomicInteger();
+    private final AtomicInteger offLoopCalls = new AtomicInteger();
+    private final AtomicInteger writesAfterEnd = new AtomicInteger();
+    private final AtomicInteger startedCalls = new AtomicInteger();
+    private volatile boolean writable = true;
+    private volatile boolean ended;
+
+    RecordingSink(EventExecutor executor, FrameForm form) {
+        this.executor = executor;
+        this.form = form;
+    }
+
+    @Override
+    public EventExecutor executor() {
+        return executor;
+    }
+
+    @Override
+    public FrameForm form() {
+        return form;
+    }
+
+    @Override
+    public boolean isWritable() {
+        return writable;
+    }
+
+    void writable(boolean value) {
+        writable = value;
+    }
+
+    @Override
+    public void write(ByteBuf bytes) {
+        checkLoop();
+        if (ended) writesAfterEnd.incrementAndGet();
+        int at = bytes.readerIndex();
+        Received r = new Received(bytes.getUnsignedByte(at), bytes.getUnsignedInt(at + 1),
+                bytes.getUnsignedByte(at + 5), bytes.getUnsignedByte(at + 6), bytes.hasArray() ? bytes.array() : null);
+        synchronized (received) {
+            received.add(r);
+        }
+        bytes.release();
+    }
+
+    @Override
+    public void flush() {
+        checkLoop();
+        flushes.incrementAndGet();
+    }
+
+    @Override
+    public void onStarted() {
+        checkLoop();
+        synchronized (received) {
+            if (!received.isEmpty()) offLoopCalls.incrementAndGet(); // started must come before any frame
+        }
+        startedCalls.incrementAndGet();
+    }
+
+    @Override
+    public void end() {
+        checkLoop();
+        ended = true;
+    }
+
+    List<Received> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    List<Received> media() {
+        return received().stream().filter(r -> !r.isHeader()).toList();
+    }
+
+    int count() {
+        synchronized (received) {
+            return received.size();
+        }
+    }
+
+    int flushes() {
+        return flushes.get();
+    }
+
+    int startedCalls() {
+        return startedCalls.get();
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /** Calls off the sink's loop, writes after the end, or a start after the first write: all must be zero. */
+    int misuse() {
+        return offLoopCalls.get() + writesAfterEnd.get();
+    }
+
+    private void checkLoop() {
+        if (!executor.inEventLoop()) offLoopCalls.incrementAndGet();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.marquee.platform.live;
+
+/** Raised when a channel goes live (its first frame reached the media plane). */
+public record StreamStarted(long userId, String username, String title) {}
