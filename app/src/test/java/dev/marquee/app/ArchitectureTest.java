@@ -38,7 +38,7 @@ class ArchitectureTest {
 
     @Test
     void featuresTalkThroughPublicTypesNotEachOthersInternals() {
-        for (String feature : List.of("account", "video", "upload", "transcode", "web", "config", "id")) {
+        for (String feature : List.of("account", "video", "upload", "transcode", "live", "web", "config", "id")) {
             noClasses().that().resideOutsideOfPackage("dev.marquee.platform." + feature + "..")
                     .should().dependOnClassesThat().resideInAPackage("dev.marquee.platform." + feature + ".internal..")
                     .check(classes);

@@ -95,7 +95,7 @@ public record LadderPlan(List<Rung> rungs, FrameRate frameRate, int gopFrames, b
         // bit rates are for 16:9; squarer or wider pictures have fewer or more pixels to pay for
         double aspect = (double) width * height / (shortPx * (shortPx * 16.0 / 9.0));
         double kbps = kbpsForShortSide(shortPx) * Math.clamp(aspect, 0.5, 2.0) * fpsFactor;
-        int video = (int) Math.round(kbps);
+        int video = (int) Math.max(10, Math.round(kbps / 10) * 10);
         return new Rung(width, height, video, (int) Math.round(video * 1.5), video * 2, shortPx > 360 ? 128 : 96);
     }
 

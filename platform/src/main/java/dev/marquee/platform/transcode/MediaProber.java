@@ -4,6 +4,7 @@ import dev.marquee.platform.transcode.internal.FfmpegProcess;
 import dev.marquee.platform.transcode.internal.ProbeReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 /**
  * Decides whether an upload can become a video: ffprobe reads its streams, then ffmpeg decodes a
@@ -21,7 +23,6 @@ public final class MediaProber {
 
     public static final String EMPTY = "This file is empty";
     public static final String DAMAGED = "This file is truncated or damaged";
-    static final String UNREADABLE_BY_IO = "This file could not be read";
 
     private static final int STDERR_LINES = 30;
     private static final Set<String> MP4_TOP_BOXES = Set.of("ftyp", "moov", "mdat", "free", "skip", "wide", "pnot");
@@ -36,6 +37,8 @@ public final class MediaProber {
      * Probes {@code input}.
      *
      * @throws UnplayableMediaException with a message for the uploader when the file is no playable video
+     * @throws UncheckedIOException when ffprobe or ffmpeg cannot be run (a retry may help)
+     * @throws CancellationException when the calling thread is interrupted (the interrupt flag stays set)
      */
     public ProbeResult probe(Path input) throws UnplayableMediaException {
         try {
@@ -51,25 +54,28 @@ public final class MediaProber {
                 throw refusal(input, probe.stderr());
             }
             ProbeResult result = ProbeReader.read(probe.stdout());
-            if (Double.isNaN(result.durationSeconds())) {
+            boolean measured = Double.isNaN(result.durationSeconds());
+            if (measured) {
                 result = withDuration(result, measureDuration(input, result));
             }
             if (decodedFrames(input, result, 0, 2) == 0) {
                 throw new UnplayableMediaException(DAMAGED, "no picture could be decoded at the start");
             }
-            // a file cut short with its index up front probes fine; its end does not decode
+            // a file cut short with its index up front probes fine; its end does not decode (a measured
+            // duration already is where the data ends)
             double tailCheck = Math.min(result.durationSeconds() - 1.0, result.durationSeconds() * 0.9);
-            if (tailCheck > 2 && decodedFrames(input, result, tailCheck, 1) == 0) {
+            if (!measured && tailCheck > 2 && decodedFrames(input, result, tailCheck, 1) == 0) {
                 throw new UnplayableMediaException(DAMAGED,
                         String.format(Locale.ROOT, "no picture could be decoded at %.1f s of %.1f s", tailCheck,
                                 result.durationSeconds()));
             }
             return result;
         } catch (IOException e) {
-            throw new UnplayableMediaException(UNREADABLE_BY_IO, e.toString());
+            // ffprobe could not be started or read: the machine's fault, not the file's
+            throw new UncheckedIOException("probing " + input + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnplayableMediaException("Checking this file was interrupted", e.toString());
+            throw new CancellationException("probing " + input + " was interrupted");
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What {@link LadderTranscoder#transcode} wrote; every path is relative to the output directory.
  *
- * @param renditions      the variants, highest first, in master playlist order
+ * @param renditions      the variants, highest first (the master lists the highest up to 720p first)
  * @param durationSeconds duration of the encoded video (sum of the segment durations)
  * @param masterPlaylist  {@code master.m3u8}
  * @param poster          {@code poster.jpg}

@@ -4,6 +4,7 @@ import dev.marquee.platform.account.AccountService;
 import dev.marquee.platform.account.CurrentUser;
 import dev.marquee.platform.account.User;
 import dev.marquee.platform.config.MarqueeProperties;
+import dev.marquee.platform.live.LiveChannels;
 import dev.marquee.platform.video.PlaybackUrls;
 import dev.marquee.platform.video.Video;
 import dev.marquee.platform.video.VideoJson;
@@ -27,20 +28,23 @@ class PageController {
     private final VideoQueries queries;
     private final AccountService accounts;
     private final PlaybackUrls urls;
+    private final LiveChannels live;
     private final MarqueeProperties props;
 
     PageController(VideoService videos, VideoQueries queries, AccountService accounts, PlaybackUrls urls,
-                   MarqueeProperties props) {
+                   LiveChannels live, MarqueeProperties props) {
         this.videos = videos;
         this.queries = queries;
         this.accounts = accounts;
         this.urls = urls;
+        this.live = live;
         this.props = props;
     }
 
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("videos", json(queries.latestPublic(48)));
+        model.addAttribute("liveNow", live.liveNow().stream().limit(12).toList());
         return "home";
     }
 

@@ -14,12 +14,14 @@ import java.util.Locale;
 /**
  * Checks the variant playlists ffmpeg wrote and replaces its master playlist with one that always
  * has BANDWIDTH (measured peak), AVERAGE-BANDWIDTH, RESOLUTION, FRAME-RATE and CODECS, which
- * ffmpeg 5.1 does not guarantee (it derives BANDWIDTH from nominal rates and may drop CODECS).
+ * ffmpeg 5.1 does not guarantee (it derives BANDWIDTH from nominal rates and may drop CODECS),
+ * and that lists a 720p-or-lower rung first for players that start with the first variant.
  */
 public final class MasterPlaylist {
 
     /** AAC-LC, what ffmpeg's native aac encoder writes. */
     public static final String AAC_LC = "mp4a.40.2";
+    private static final int START_SHORT_SIDE = 720;
 
     private MasterPlaylist() {
     }
@@ -66,13 +68,26 @@ public final class MasterPlaylist {
 
     static String render(List<Rendition> renditions, LadderPlan.FrameRate frameRate) {
         StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-INDEPENDENT-SEGMENTS\n");
-        for (Rendition r : renditions) {
+        for (Rendition r : startFirst(renditions)) {
             m3u8.append(String.format(Locale.ROOT,
                     "#EXT-X-STREAM-INF:BANDWIDTH=%d,AVERAGE-BANDWIDTH=%d,RESOLUTION=%dx%d,FRAME-RATE=%.3f,CODECS=\"%s\"\n",
                     r.bandwidth(), r.averageBandwidth(), r.width(), r.height(), frameRate.value(), r.codecs()))
                     .append(r.playlist()).append('\n');
         }
         return m3u8.toString();
+    }
+
+    /**
+     * Safari starts with the first variant listed, so the highest rung up to 720p leads and the rest follow
+     * highest first; hls.js orders by bandwidth itself.
+     */
+    static List<Rendition> startFirst(List<Rendition> highestFirst) {
+        Rendition start = highestFirst.stream().filter(r -> Math.min(r.width(), r.height()) <= START_SHORT_SIDE)
+                .findFirst().orElse(highestFirst.get(highestFirst.size() - 1));
+        List<Rendition> ordered = new ArrayList<>(highestFirst);
+        ordered.remove(start);
+        ordered.add(0, start);
+        return ordered;
     }
 
     private static List<String> files(VariantPlaylist variant) {

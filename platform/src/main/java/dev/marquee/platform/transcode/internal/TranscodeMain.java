@@ -33,7 +33,7 @@ public final class TranscodeMain {
         FfmpegTools tools = FfmpegTools.locate(System.getenv("MARQUEE_FFMPEG_DIR"));
         ProbeResult probe = new MediaProber(tools).probe(Path.of(args[0]));
         System.out.println("probe: " + probe);
-        int[] last = {-1};
+        int[] last = {-10};
         TranscodeResult result = new LadderTranscoder(tools, options).transcode(Path.of(args[0]), probe,
                 Path.of(args[1]), percent -> {
                     if (percent / 10 != last[0] / 10) {

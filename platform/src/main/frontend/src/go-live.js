@@ -1,0 +1,99 @@
+// Go live page: the OBS server URL and stream key (fetched only when asked), key reset, next title.
+import { api } from './lib/api.js';
+
+const $ = (id) => document.getElementById(id);
+const keyInput = $('stream-key');
+const revealButton = $('reveal-key');
+let streamKey = null;
+
+function say(box, message) {
+  box.textContent = message;
+  box.hidden = !message;
+}
+
+function keyStatus(message, isError = false) {
+  say($('key-status'), isError ? '' : message);
+  say($('key-error'), isError ? message : '');
+}
+
+async function loadKey() {
+  if (!streamKey) {
+    streamKey = (await api('GET', '/api/v1/live/key')).streamKey;
+    keyInput.value = streamKey;
+  }
+  return streamKey;
+}
+
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch { // no clipboard API (plain http on another host): copy through a selection
+    const area = Object.assign(document.createElement('textarea'), { value: text, readOnly: true });
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    if (!ok) throw new Error('Copying failed: select the text and copy it by hand.');
+  }
+}
+
+function setRevealed(revealed) {
+  keyInput.type = revealed ? 'text' : 'password';
+  revealButton.textContent = revealed ? 'Hide' : 'Show';
+  revealButton.setAttribute('aria-pressed', String(revealed));
+}
+
+revealButton.addEventListener('click', async () => {
+  try {
+    if (keyInput.type === 'password') {
+      await loadKey();
+      setRevealed(true);
+    } else {
+      setRevealed(false);
+    }
+    keyStatus('');
+  } catch (err) { keyStatus(err.message, true); }
+});
+
+$('copy-key').addEventListener('click', async () => {
+  try {
+    await copy(await loadKey());
+    keyStatus('Stream key copied.');
+  } catch (err) { keyStatus(err.message, true); }
+});
+
+$('copy-server').addEventListener('click', async () => {
+  try {
+    await copy($('ingest-url').value);
+    keyStatus('Server copied.');
+  } catch (err) { keyStatus(err.message, true); }
+});
+
+$('rotate-key').addEventListener('click', async () => {
+  if (!window.confirm('Reset your stream key? The current key stops working for new streams, '
+      + 'so you will have to paste the new one into OBS.')) return;
+  try {
+    streamKey = (await api('POST', '/api/v1/live/key/rotate')).streamKey;
+    keyInput.value = streamKey;
+    keyStatus('Your stream key was reset. Paste the new one into OBS.');
+  } catch (err) { keyStatus(err.message, true); }
+});
+
+$('title-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const input = $('stream-title');
+  const button = $('save-title');
+  say($('title-status'), '');
+  say($('title-error'), '');
+  button.disabled = true;
+  try {
+    input.value = (await api('PUT', '/api/v1/live/title', { title: input.value })).title;
+    say($('title-status'), 'Saved. Your next stream will have this title.');
+  } catch (err) {
+    say($('title-error'), err.message);
+  } finally {
+    button.disabled = false;
+  }
+});

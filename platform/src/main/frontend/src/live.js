@@ -1,0 +1,142 @@
+// Live page: HTTP-FLV through mpegts.js for about a second of delay (HLS where Media Source Extensions
+// are missing), the viewer count and title kept fresh by polling, and a start by itself at go-live.
+import mpegts from 'mpegts.js';
+import Hls from 'hls.js';
+import { api } from './lib/api.js';
+import { timeAgo } from './lib/format.js';
+import { setupLiveControls } from './player/live-controls.js';
+
+const POLL_MS = 5000; // until the live WebSocket room exists
+
+const root = document.getElementById('live-player');
+if (root) startLivePage(root);
+
+function startLivePage(root) {
+  const video = root.querySelector('video');
+  const { username, flvUrl, hlsUrl } = root.dataset;
+  const controls = setupLiveControls(root, video);
+  const byId = (id) => document.getElementById(id);
+  const ui = {
+    offline: byId('live-offline'), error: byId('player-error'), title: byId('live-title'), badge: byId('live-badge'),
+    viewers: byId('live-viewers'), started: byId('live-started'), startedAt: byId('live-started-at'),
+    offlineNote: byId('live-offline-note'),
+  };
+  let live = root.dataset.live === 'true';
+  let engine = null;
+  let failures = 0;
+  let retryTimer = 0;
+
+  function showError(message) {
+    ui.error.textContent = message;
+    ui.error.hidden = !message;
+    root.classList.toggle('has-error', Boolean(message));
+  }
+
+  function stopPlayback() {
+    clearTimeout(retryTimer);
+    engine?.destroy();
+    engine = null;
+  }
+
+  function startPlayback() {
+    stopPlayback();
+    engine = createEngine(video, { flvUrl, hlsUrl }, onFailure);
+    if (!engine) { showError('This browser cannot play live video.'); return; }
+    root.classList.add('is-waiting');
+    controls.play();
+  }
+
+  // The connection dropped or the stream paused: try again, less often each time, while still live.
+  function onFailure() {
+    stopPlayback();
+    if (!live) return;
+    failures++;
+    if (failures >= 3) showError('Reconnecting to the stream…');
+    retryTimer = setTimeout(() => { if (live) startPlayback(); }, Math.min(15000, 1000 * 2 ** Math.min(failures, 4)));
+  }
+  video.addEventListener('playing', () => { failures = 0; showError(''); });
+
+  function render(status) {
+    const wasLive = live;
+    live = status.live;
+    root.classList.toggle('is-live', live);
+    root.classList.toggle('is-offline', !live);
+    ui.offline.hidden = live;
+    ui.badge.hidden = !live;
+    ui.viewers.hidden = !live;
+    ui.started.hidden = !live;
+    ui.offlineNote.hidden = live;
+    ui.title.textContent = status.title || username;
+    ui.viewers.textContent = `${Number(status.viewers || 0).toLocaleString()} watching`;
+    if (status.startedAt) {
+      ui.startedAt.dateTime = status.startedAt;
+      ui.startedAt.textContent = timeAgo(new Date(status.startedAt));
+    }
+    if (live && !wasLive) { failures = 0; startPlayback(); }
+    if (!live && wasLive) { stopPlayback(); showError(''); }
+  }
+
+  async function poll() {
+    if (document.hidden) return;
+    try {
+      render(await api('GET', `/api/v1/live/${encodeURIComponent(username)}`));
+    } catch { /* keep the last known state; the next poll may succeed */ }
+  }
+  setInterval(poll, POLL_MS);
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) poll(); });
+  if (live) startPlayback();
+}
+
+/** A player for the live stream, or null when this browser has no way to play it. */
+function createEngine(video, { flvUrl, hlsUrl }, onFailure) {
+  let failed = false;
+  // Engines may report one failure several ways; handle it once, outside their own callbacks.
+  const fail = () => { if (!failed) { failed = true; setTimeout(onFailure, 0); } };
+
+  if (mpegts.getFeatureList().mseLivePlayback) {
+    const player = mpegts.createPlayer({ type: 'flv', isLive: true, url: flvUrl }, {
+      enableStashBuffer: false, // hand frames to the decoder at once: latency before smoothness
+      liveBufferLatencyChasing: true, // fallen far behind (a hidden tab): jump to the edge
+      liveBufferLatencyMaxLatency: 3,
+      liveBufferLatencyMinRemain: 0.5,
+      liveSync: true, // a little behind: play slightly faster until caught up
+      liveSyncMaxLatency: 1.5,
+      liveSyncTargetLatency: 0.8,
+      liveSyncPlaybackRate: 1.1,
+      autoCleanupSourceBuffer: true,
+      lazyLoad: false,
+    });
+    player.on(mpegts.Events.ERROR, fail);
+    player.on(mpegts.Events.LOADING_COMPLETE, fail); // the server ended the stream
+    player.attachMediaElement(video);
+    player.load();
+    return {
+      destroy() {
+        failed = true;
+        player.unload();
+        player.detachMediaElement();
+        player.destroy();
+      },
+    };
+  }
+  if (Hls.isSupported()) { // e.g. iOS 17.1+ with ManagedMediaSource
+    const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 2, backBufferLength: 30 });
+    hls.on(Hls.Events.ERROR, (_, data) => { if (data.fatal) fail(); });
+    hls.loadSource(hlsUrl);
+    hls.attachMedia(video);
+    return { destroy() { failed = true; hls.destroy(); } };
+  }
+  if (video.canPlayType('application/vnd.apple.mpegurl')) { // Safari plays HLS itself
+    video.addEventListener('error', fail, { once: true });
+    video.src = hlsUrl;
+    return {
+      destroy() {
+        failed = true;
+        video.removeEventListener('error', fail);
+        video.removeAttribute('src');
+        video.load();
+      },
+    };
+  }
+  return null;
+}

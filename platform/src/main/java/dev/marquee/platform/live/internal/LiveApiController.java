@@ -1,0 +1,62 @@
+package dev.marquee.platform.live.internal;
+
+import dev.marquee.platform.account.CurrentUser;
+import dev.marquee.platform.live.StreamKeyService;
+import java.time.Clock;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The live routes of API.md, plus setting the next stream's title. */
+@RestController
+class LiveApiController {
+    record StreamKeyJson(String ingestUrl, String streamKey) {}
+
+    record TitleJson(String title) {}
+
+    private final StreamKeyService keys;
+    private final ChannelRepository channels;
+    private final ChannelStatuses statuses;
+    private final LiveUrls urls;
+    private final Clock clock;
+
+    LiveApiController(StreamKeyService keys, ChannelRepository channels, ChannelStatuses statuses, LiveUrls urls, Clock clock) {
+        this.keys = keys;
+        this.channels = channels;
+        this.statuses = statuses;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/live/key")
+    ResponseEntity<StreamKeyJson> key(CurrentUser me) {
+        return secret(new StreamKeyJson(urls.ingest(), keys.currentKey(me.id())));
+    }
+
+    @PostMapping("/api/v1/live/key/rotate")
+    ResponseEntity<StreamKeyJson> rotate(CurrentUser me) {
+        return secret(new StreamKeyJson(urls.ingest(), keys.rotate(me.id())));
+    }
+
+    @PutMapping("/api/v1/live/title")
+    TitleJson title(CurrentUser me, @RequestBody TitleJson body) {
+        String title = LiveInput.title(body.title());
+        channels.setNextTitle(me.id(), title, clock.instant());
+        return new TitleJson(title);
+    }
+
+    @GetMapping("/api/v1/live/{username}")
+    ChannelStatuses.LiveStatusJson status(@PathVariable String username) {
+        return statuses.require(username).status();
+    }
+
+    /** A stream key is a password: no cache keeps it. */
+    private static <T> ResponseEntity<T> secret(T body) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+}
