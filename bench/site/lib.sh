@@ -29,7 +29,7 @@ start_site() {
   echo "site did not start" >&2; return 1
 }
 
-stop_site() { [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null && wait "$site_pid" 2>/dev/null; site_pid=""; return 0; }
+stop_site() { if [ -n "$site_pid" ]; then kill "$site_pid" 2>/dev/null || true; wait "$site_pid" 2>/dev/null || true; fi; site_pid=""; }
 
 rss_mb() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$1/status"; }
 

@@ -44,6 +44,7 @@ class TusUploadController {
         Files.createDirectories(storage);
         this.tus = new TusFileUploadService()
                 .withStoragePath(storage.toString())
+                .withUploadStorageService(new StreamingDiskStorage(storage))
                 .withUploadUri("/api/v1/videos/[A-Za-z0-9_-]{11}/upload")
                 .withMaxUploadSize(props.maxUploadSize().toBytes())
                 .withUploadExpirationPeriod(props.uploadExpiry().toMillis())
