@@ -133,6 +133,15 @@ class OpenApiDocumentIT {
         var page = site.call("GET", "/api/v1/videos", null, null);
         assertThat(fieldNames(page.json())).isEqualTo(schemaProperties("VideoPage"));
 
+        var key = site.call("GET", "/api/v1/live/key", null, token);
+        assertThat(fieldNames(key.json())).isEqualTo(schemaProperties("StreamKey"));
+        var rotated = site.call("POST", "/api/v1/live/key/rotate", null, token);
+        assertThat(fieldNames(rotated.json())).isEqualTo(schemaProperties("StreamKey"));
+        var title = site.call("PUT", "/api/v1/live/title", Map.of("title", "Documented stream"), token);
+        assertThat(fieldNames(title.json())).isEqualTo(schemaProperties("LiveTitle"));
+        var live = site.call("GET", "/api/v1/live/openapi", null, null);
+        assertThat(fieldNames(live.json())).isEqualTo(schemaProperties("LiveStatus"));
+
         var problem = site.call("GET", "/api/v1/videos/" + DUMMY_ID, null, null);
         assertThat(problem.status()).isEqualTo(404);
         assertThat(problem.header("Content-Type")).startsWith("application/problem+json");

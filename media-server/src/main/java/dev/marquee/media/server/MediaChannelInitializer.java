@@ -1,9 +1,11 @@
 package dev.marquee.media.server;
 
 import dev.marquee.media.server.http.CorsPolicy;
+import dev.marquee.media.server.live.LiveStreaming;
 import dev.marquee.media.server.http.IdleCloseHandler;
 import dev.marquee.media.server.vod.VodRequestHandler;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -12,7 +14,10 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
-/** The pipeline of one media connection: idle timeout, flush batching, HTTP codec with tight limits, VOD handler. */
+/**
+ * The pipeline of one media connection: idle timeout, flush batching, HTTP codec with tight limits, the
+ * HTTP-FLV handler (which strips the pipeline down to its viewer once a live stream starts), VOD handler.
+ */
 final class MediaChannelInitializer extends ChannelInitializer<Channel> {
     static final int MAX_INITIAL_LINE = 4096;
     static final int MAX_HEADER_BYTES = 8192;
@@ -21,11 +26,14 @@ final class MediaChannelInitializer extends ChannelInitializer<Channel> {
 
     private final MediaServerSettings settings;
     private final VodRequestHandler vodHandler;
+    private final ChannelHandler liveHandler;
 
-    MediaChannelInitializer(MediaServerSettings settings) {
+    MediaChannelInitializer(MediaServerSettings settings, LiveStreaming live) {
         this.settings = settings;
-        this.vodHandler = new VodRequestHandler(settings.mediaRoot(), settings.signer(),
-                new CorsPolicy(settings.allowedOrigins()), settings.playlistMaxAge(), settings.smallFileCacheBytes());
+        CorsPolicy cors = new CorsPolicy(settings.allowedOrigins());
+        this.vodHandler = new VodRequestHandler(settings.mediaRoot(), settings.signer(), cors, settings.playlistMaxAge(),
+                settings.smallFileCacheBytes());
+        this.liveHandler = live.httpFlvHandler(cors);
     }
 
     @Override
@@ -39,6 +47,7 @@ final class MediaChannelInitializer extends ChannelInitializer<Channel> {
                 .setMaxInitialLineLength(MAX_INITIAL_LINE)
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
                 .setMaxChunkSize(8192)));
+        p.addLast("live", liveHandler);
         p.addLast("vod", vodHandler);
     }
 }

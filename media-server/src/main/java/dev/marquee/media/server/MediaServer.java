@@ -1,8 +1,11 @@
 package dev.marquee.media.server;
 
+import dev.marquee.media.live.LiveRegistry;
+import dev.marquee.media.server.live.LiveStreaming;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -20,8 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP media port: serves {@code /vod/{token}/{videoId}/...} from the media root. Uses epoll where the
- * native transport loads, NIO elsewhere; one acceptor thread and {@code workerThreads} connection threads.
+ * The media ports: HTTP ({@code /vod/{token}/{videoId}/...}, {@code /live/{stream}.flv}) and RTMP (publish
+ * and play {@code rtmp://host/live/...}). Both share one set of event loops, so viewers of either protocol on
+ * the same loop share each frame's fan-out. Uses epoll where the native transport loads, NIO elsewhere; one
+ * acceptor thread and {@code workerThreads} connection threads.
  */
 public final class MediaServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaServer.class);
@@ -29,13 +34,15 @@ public final class MediaServer implements AutoCloseable {
     private final MediaServerSettings settings;
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
+    private LiveStreaming live;
     private Channel serverChannel;
+    private Channel rtmpChannel;
 
     public MediaServer(MediaServerSettings settings) {
         this.settings = settings;
     }
 
-    /** Binds and returns once the port accepts connections; fails with a message naming the address otherwise. */
+    /** Binds both ports and returns once they accept connections; fails with a message naming the address otherwise. */
     public synchronized void start() {
         if (serverChannel != null) throw new IllegalStateException("media server already started");
         boolean epoll = Epoll.isAvailable();
@@ -44,39 +51,63 @@ public final class MediaServer implements AutoCloseable {
         bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("media-accept"), io);
         workerGroup = new MultiThreadIoEventLoopGroup(settings.effectiveWorkerThreads(),
                 new DefaultThreadFactory("media-io"), io);
+        live = new LiveStreaming(settings);
+        try {
+            serverChannel = bind(channelType, new MediaChannelInitializer(settings, live), settings.port(), "media");
+            rtmpChannel = bind(channelType, live.rtmpInitializer(), settings.rtmpPort(), "RTMP");
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        log.info("media server listening on http://{}:{} and rtmp://{}:{} ({} transport, {} worker threads)",
+                settings.host(), port(), settings.host(), rtmpPort(), epoll ? "epoll" : "nio", settings.effectiveWorkerThreads());
+    }
+
+    private Channel bind(Class<? extends ServerChannel> channelType, ChannelHandler initializer, int port, String what) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new MediaChannelInitializer(settings));
-        ChannelFuture bound = bootstrap.bind(settings.host(), settings.port()).awaitUninterruptibly();
+                .childHandler(initializer);
+        ChannelFuture bound = bootstrap.bind(settings.host(), port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
-            shutdownGroups();
             Throwable cause = bound.cause();
-            throw new IllegalStateException("media server cannot listen on " + settings.host() + ":" + settings.port()
+            throw new IllegalStateException(what + " server cannot listen on " + settings.host() + ":" + port
                     + " (" + cause.getMessage() + "); is the port already in use?", cause);
         }
-        serverChannel = bound.channel();
-        log.info("media server listening on http://{}:{} ({} transport, {} worker threads)", settings.host(), port(),
-                epoll ? "epoll" : "nio", settings.effectiveWorkerThreads());
+        return bound.channel();
     }
 
-    /** The bound port, useful when the settings asked for port 0. */
+    /** The bound HTTP media port, useful when the settings asked for port 0. */
     public synchronized int port() {
         if (serverChannel == null) throw new IllegalStateException("media server not started");
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
+    /** The bound RTMP port, useful when the settings asked for port 0. */
+    public synchronized int rtmpPort() {
+        if (rtmpChannel == null) throw new IllegalStateException("media server not started");
+        return ((InetSocketAddress) rtmpChannel.localAddress()).getPort();
+    }
+
+    /** The live streams of this server (for status pages, tests and benchmarks). */
+    public synchronized LiveRegistry liveRegistry() {
+        if (live == null) throw new IllegalStateException("media server not started");
+        return live.registry();
+    }
+
     /** Stops accepting, lets in-flight replies finish briefly, then releases the threads. Idempotent. */
     @Override
     public synchronized void close() {
-        if (serverChannel != null) {
-            serverChannel.close().awaitUninterruptibly();
-            serverChannel = null;
-        }
+        if (serverChannel != null) serverChannel.close().awaitUninterruptibly();
+        if (rtmpChannel != null) rtmpChannel.close().awaitUninterruptibly();
+        serverChannel = null;
+        rtmpChannel = null;
         shutdownGroups();
+        if (live != null) live.close();
+        live = null;
     }
 
     private void shutdownGroups() {

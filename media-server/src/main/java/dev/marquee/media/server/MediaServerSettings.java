@@ -1,5 +1,9 @@
 package dev.marquee.media.server;
 
+import dev.marquee.media.live.LiveSettings;
+import dev.marquee.media.server.spi.PlaybackAuthorizer;
+import dev.marquee.media.server.spi.PublishAuthorizer;
+import dev.marquee.media.server.spi.StreamLifecycleListener;
 import dev.marquee.media.server.spi.UrlSigner;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,24 +11,34 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the HTTP media port runs. Nulls take defaults: host 127.0.0.1, no CORS origins, playlists cached 10 s,
- * idle connections closed after 60 s, one worker thread per core, 64 MB for small files in memory.
+ * How the media ports run. Nulls take defaults: host 127.0.0.1, no CORS origins, playlists cached 10 s,
+ * idle connections closed after 60 s, one worker thread per core, 64 MB for small files in memory, RTMP on
+ * 1935 where nobody may publish, anyone may watch and nobody is told about streams, media-live's defaults.
  *
- * @param host               address to bind
- * @param port               port to bind, 0 for any free one
- * @param mediaRoot          directory holding {@code videos/{videoId}/...}
- * @param signer             checks the token in {@code /vod/{token}/{videoId}/...}
- * @param allowedOrigins     origins whose pages may read media responses ({@code "*"} for any)
- * @param playlistMaxAge     {@code max-age} of {@code .m3u8} responses; other files are immutable
- * @param idleTimeout        a connection with no traffic either way for this long is closed
- * @param workerThreads      event loop threads for connections, 0 for one per core
+ * @param host                address to bind (both ports)
+ * @param port                HTTP media port to bind, 0 for any free one
+ * @param mediaRoot           directory holding {@code videos/{videoId}/...}
+ * @param signer              checks the token in {@code /vod/{token}/{videoId}/...}
+ * @param allowedOrigins      origins whose pages may read media responses ({@code "*"} for any)
+ * @param playlistMaxAge      {@code max-age} of {@code .m3u8} responses; other files are immutable
+ * @param idleTimeout         a connection with no traffic either way for this long is closed; a live viewer
+ *                            that takes no bytes for this long, too
+ * @param workerThreads       event loop threads for connections, 0 for one per core
  * @param smallFileCacheBytes memory for files of at most 64 KB served from RAM, 0 to disable
+ * @param rtmpPort            RTMP port to bind (publish and play), 0 for any free one
+ * @param publishAuthorizer   which stream key publishes which stream
+ * @param playbackAuthorizer  who may watch a live stream
+ * @param lifecycleListener   told when streams start and end and when their audience changes
+ * @param liveSettings        live fan-out tuning: flush interval, backlogs, GOP cache, reconnect grace
  */
 public record MediaServerSettings(String host, int port, Path mediaRoot, UrlSigner signer, List<String> allowedOrigins,
                                   Duration playlistMaxAge, Duration idleTimeout, int workerThreads,
-                                  long smallFileCacheBytes) {
+                                  long smallFileCacheBytes, int rtmpPort, PublishAuthorizer publishAuthorizer,
+                                  PlaybackAuthorizer playbackAuthorizer, StreamLifecycleListener lifecycleListener,
+                                  LiveSettings liveSettings) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8081;
+    public static final int DEFAULT_RTMP_PORT = 1935;
     public static final Duration DEFAULT_PLAYLIST_MAX_AGE = Duration.ofSeconds(10);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final long DEFAULT_SMALL_FILE_CACHE_BYTES = 64L * 1024 * 1024;
@@ -34,6 +48,7 @@ public record MediaServerSettings(String host, int port, Path mediaRoot, UrlSign
         Objects.requireNonNull(signer, "signer");
         if (host == null || host.isBlank()) host = DEFAULT_HOST;
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+        if (rtmpPort < 0 || rtmpPort > 65535) throw new IllegalArgumentException("rtmpPort out of range: " + rtmpPort);
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         if (playlistMaxAge == null) playlistMaxAge = DEFAULT_PLAYLIST_MAX_AGE;
         if (playlistMaxAge.isNegative()) throw new IllegalArgumentException("playlistMaxAge must not be negative");
@@ -41,6 +56,17 @@ public record MediaServerSettings(String host, int port, Path mediaRoot, UrlSign
         if (idleTimeout.isNegative() || idleTimeout.isZero()) throw new IllegalArgumentException("idleTimeout must be positive");
         if (workerThreads < 0) throw new IllegalArgumentException("workerThreads must not be negative");
         if (smallFileCacheBytes < 0) throw new IllegalArgumentException("smallFileCacheBytes must not be negative");
+        if (publishAuthorizer == null) publishAuthorizer = PublishAuthorizer.REFUSE_ALL;
+        if (playbackAuthorizer == null) playbackAuthorizer = PlaybackAuthorizer.OPEN;
+        if (lifecycleListener == null) lifecycleListener = StreamLifecycleListener.NONE;
+        if (liveSettings == null) liveSettings = LiveSettings.defaults();
+    }
+
+    /** The VOD settings; RTMP and live take their defaults. */
+    public MediaServerSettings(String host, int port, Path mediaRoot, UrlSigner signer, List<String> allowedOrigins,
+                               Duration playlistMaxAge, Duration idleTimeout, int workerThreads, long smallFileCacheBytes) {
+        this(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout, workerThreads,
+                smallFileCacheBytes, DEFAULT_RTMP_PORT, null, null, null, null);
     }
 
     /** The six settings the control plane configures; the tuning ones take their defaults. */
@@ -50,44 +76,69 @@ public record MediaServerSettings(String host, int port, Path mediaRoot, UrlSign
                 DEFAULT_SMALL_FILE_CACHE_BYTES);
     }
 
-    /** Defaults everywhere: 127.0.0.1:8081, no CORS origins. */
+    /** Defaults everywhere: 127.0.0.1:8081 and RTMP on 1935, no CORS origins, nobody may publish. */
     public static MediaServerSettings of(Path mediaRoot, UrlSigner signer) {
         return new MediaServerSettings(DEFAULT_HOST, DEFAULT_PORT, mediaRoot, signer, List.of(), DEFAULT_PLAYLIST_MAX_AGE);
     }
 
     public MediaServerSettings withHost(String host) {
         return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes);
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
     }
 
     public MediaServerSettings withPort(int port) {
         return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes);
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
     }
 
     public MediaServerSettings withAllowedOrigins(List<String> allowedOrigins) {
         return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes);
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
     }
 
     public MediaServerSettings withPlaylistMaxAge(Duration playlistMaxAge) {
         return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes);
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
     }
 
     public MediaServerSettings withIdleTimeout(Duration idleTimeout) {
         return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes);
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
     }
 
     public MediaServerSettings withWorkerThreads(int workerThreads) {
         return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes);
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
     }
 
     public MediaServerSettings withSmallFileCacheBytes(long smallFileCacheBytes) {
         return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes);
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+    }
+
+    public MediaServerSettings withRtmpPort(int rtmpPort) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+    }
+
+    public MediaServerSettings withPublishAuthorizer(PublishAuthorizer publishAuthorizer) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+    }
+
+    public MediaServerSettings withPlaybackAuthorizer(PlaybackAuthorizer playbackAuthorizer) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+    }
+
+    public MediaServerSettings withLifecycleListener(StreamLifecycleListener lifecycleListener) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+    }
+
+    public MediaServerSettings withLiveSettings(LiveSettings liveSettings) {
+        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
     }
 
     /** Worker threads actually used: the configured count, or one per core. */

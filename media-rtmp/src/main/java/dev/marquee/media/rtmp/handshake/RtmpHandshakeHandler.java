@@ -126,7 +126,8 @@ public class RtmpHandshakeHandler extends ByteToMessageDecoder {
     private void fail(ChannelHandlerContext ctx, ByteBuf in, String reason) {
         state = State.FAILED;
         if (in != null) in.skipBytes(in.readableBytes());
-        log.debug("RTMP handshake with {} failed: {}", ctx.channel().remoteAddress(), reason);
+        // one line per failed connection: garbage on the port is worth knowing about, once
+        log.info("RTMP handshake with {} failed: {}", ctx.channel().remoteAddress(), reason);
         ctx.close();
     }
 

@@ -1,8 +1,6 @@
 package dev.marquee.media.rtmp.server;
 
 import java.net.SocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -22,11 +20,6 @@ public record RtmpPublishRequest(String app, String streamName, String query, St
 
     /** The first value of a query parameter, URL-decoded, or null. */
     public String queryParameter(String name) {
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            if (key.equals(name)) return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        }
-        return null;
+        return StreamQuery.parameter(query, name);
     }
 }

@@ -1,0 +1,2 @@
+/** The bench publisher: a pre-encoded FLV file sent over RTMP in real time, looping, each video frame stamped. */
+package dev.marquee.bench.publish;

@@ -1,0 +1,94 @@
+package dev.marquee.bench.viewer;
+
+import dev.marquee.bench.stats.ViewerStats;
+import dev.marquee.bench.stats.WallClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One selector thread holding many viewers: it opens the viewers handed to it, reads every ready socket into
+ * one large direct buffer, snapshots every viewer's byte count at the window marks, and stops at its end time.
+ */
+public final class ViewerLoop implements Runnable {
+    private static final int READ_BUFFER = 256 * 1024;
+    private static final long MAX_SELECT_MILLIS = 50;
+
+    private final Selector selector;
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(READ_BUFFER);
+    private final Queue<Viewer> incoming = new ConcurrentLinkedQueue<>();
+    private final List<Viewer> viewers = new ArrayList<>();
+    private final long[] marks;
+    private final long endMicros;
+    private int nextMark;
+
+    /** @param marksMicros window marks in {@link ViewerStats} order (non-decreasing), epoch microseconds */
+    public ViewerLoop(long[] marksMicros, long endMicros) {
+        this.marks = marksMicros.clone();
+        this.endMicros = endMicros;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands a viewer to the loop (any thread); it connects on the loop's next turn. */
+    public void add(Viewer viewer) {
+        incoming.add(viewer);
+        selector.wakeup();
+    }
+
+    /** The viewers this loop held; read it after the thread has ended. */
+    public List<ViewerStats> stats() {
+        return viewers.stream().map(Viewer::stats).toList();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                long now = WallClock.micros();
+                for (Viewer v; (v = incoming.poll()) != null; ) {
+                    viewers.add(v);
+                    v.open(selector, now);
+                }
+                while (nextMark < marks.length && now >= marks[nextMark]) {
+                    for (Viewer v : viewers) v.stats().mark(nextMark, now);
+                    nextMark++;
+                }
+                if (now >= endMicros) return;
+                long next = nextMark < marks.length ? Math.min(marks[nextMark], endMicros) : endMicros;
+                long timeout = Math.clamp((next - now) / 1000, 1, MAX_SELECT_MILLIS);
+                selector.select(this::handle, timeout);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (Viewer v : viewers) v.close();
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // shutting down
+            }
+        }
+    }
+
+    private void handle(SelectionKey key) {
+        Viewer viewer = (Viewer) key.attachment();
+        long now = WallClock.micros();
+        try {
+            if (key.isValid() && key.isConnectable()) viewer.onConnectable(now);
+            if (key.isValid() && key.isWritable()) viewer.onWritable();
+            if (key.isValid() && key.isReadable()) viewer.onReadable(buffer, now);
+        } catch (IOException | RuntimeException e) {
+            viewer.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

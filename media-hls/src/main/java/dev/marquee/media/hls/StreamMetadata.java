@@ -1,0 +1,35 @@
+package dev.marquee.media.hls;
+
+import dev.marquee.media.core.amf.Amf0;
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which tracks an {@code onMetaData} script tag announces, so the first segment can wait for both sequence
+ * headers instead of starting with one track and breaking off when the other appears.
+ *
+ * @param video whether video is announced
+ * @param audio whether audio is announced
+ */
+record StreamMetadata(boolean video, boolean audio) {
+    private static final String ON_META_DATA = "onMetaData";
+
+    /** The announcement in a script tag body, or null when it is not (readable) onMetaData. */
+    static StreamMetadata parse(ByteBuf body) {
+        List<Object> values;
+        try {
+            values = Amf0.decodeAll(body.duplicate());
+        } catch (RuntimeException e) { // broken metadata announces nothing; the frames still play
+            return null;
+        }
+        int name = values.indexOf(ON_META_DATA); // OBS sends it behind "@setDataFrame", ffmpeg alone
+        if (name < 0 || name + 1 >= values.size() || !(values.get(name + 1) instanceof Map<?, ?> properties)) return null;
+        return new StreamMetadata(announces(properties, "hasVideo", "videocodecid"), announces(properties, "hasAudio", "audiocodecid"));
+    }
+
+    private static boolean announces(Map<?, ?> properties, String flag, String codecId) {
+        Object has = properties.get(flag);
+        return has instanceof Boolean b ? b : properties.containsKey(codecId);
+    }
+}
