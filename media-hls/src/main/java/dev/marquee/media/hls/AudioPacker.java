@@ -1,6 +1,5 @@
 package dev.marquee.media.hls;
 
-import dev.marquee.media.hls.ts.AdtsHeader;
 import dev.marquee.media.hls.ts.TsMuxer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;

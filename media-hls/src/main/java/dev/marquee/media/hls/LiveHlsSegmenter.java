@@ -150,11 +150,14 @@ public final class LiveHlsSegmenter {
             onAudioFormat(AudioFormat.fromSequenceHeader(body));
             return;
         }
+        if (audio == null || AudioCodec.detect(body).orElse(null) != AudioCodec.AAC) {
+            droppedFrames++;
+            return;
+        }
         CodedPayload payload = CodedPayload.ofAudio(body);
         if (payload == null) return;
         int length = body.readableBytes() - payload.offset();
-        if (audio == null || AudioCodec.detect(body).orElse(null) != AudioCodec.AAC
-                || length <= 0 || length > AdtsHeader.MAX_FRAME_SIZE - AdtsHeader.SIZE) {
+        if (length <= 0 || length > AdtsHeader.MAX_FRAME_SIZE - AdtsHeader.SIZE) {
             droppedFrames++;
             return;
         }

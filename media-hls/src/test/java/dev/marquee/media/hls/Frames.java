@@ -30,10 +30,11 @@ final class Frames {
 
     /** An access unit of one slice NAL: IDR (type 5) for a keyframe, else non-IDR (type 1), of {@code size} bytes. */
     static FlvTag avc(long ts, boolean keyframe, int compositionTime, int size) {
+        byte[] nal = new byte[size];
+        nal[0] = (byte) (keyframe ? 0x65 : 0x41);
+        for (int i = 1; i < size; i++) nal[i] = (byte) i;
         ByteBuf b = buffer().writeByte(keyframe ? 0x17 : 0x27).writeByte(1).writeMedium(compositionTime);
-        b.writeInt(size).writeByte(keyframe ? 0x65 : 0x41);
-        for (int i = 1; i < size; i++) b.writeByte(i);
-        return new FlvTag(FlvTag.VIDEO, ts, b);
+        return new FlvTag(FlvTag.VIDEO, ts, b.writeInt(size).writeBytes(nal));
     }
 
     static FlvTag aacConfig(long ts) {
@@ -41,9 +42,9 @@ final class Frames {
     }
 
     static FlvTag aac(long ts, int size) {
-        ByteBuf b = buffer().writeByte(0xAF).writeByte(1);
-        for (int i = 0; i < size; i++) b.writeByte(0x21 + i);
-        return new FlvTag(FlvTag.AUDIO, ts, b);
+        byte[] frame = new byte[size];
+        for (int i = 0; i < size; i++) frame[i] = (byte) (0x21 + i);
+        return new FlvTag(FlvTag.AUDIO, ts, buffer().writeByte(0xAF).writeByte(1).writeBytes(frame));
     }
 
     static FlvTag metadata(boolean video, boolean audio) {

@@ -63,8 +63,6 @@ class LiveHlsFfmpegIT {
     void ffmpegDecodesThePlaylistWithoutErrors() throws Exception {
         List<String> errors = Ffmpeg.run(dir, "ffmpeg", "-v", "error", "-i", "playlist.m3u8", "-f", "null", "-");
         assertThat(errors).isEmpty();
-        Map<String, String> video = Ffmpeg.streams(dir.resolve("playlist.m3u8"), "v", "nb_read_frames").get(0);
-        assertThat(video).isNotNull();
     }
 
     @Test

@@ -44,14 +44,6 @@ public final class TsMuxer {
         this.pmt = ProgramTables.pmt(video != null ? VIDEO_PID : AUDIO_PID, streams, version);
     }
 
-    public boolean hasVideo() {
-        return video != null;
-    }
-
-    public boolean hasAudio() {
-        return audio != null;
-    }
-
     /** PAT then PMT: what every segment starts with so it can be decoded on its own. */
     public void writeTables(ByteBuf out) {
         patWriter.writeSection(out, pat);
