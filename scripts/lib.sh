@@ -73,7 +73,7 @@ prepare_jar() {
     local scratch port=$((40000 + RANDOM % 20000))
     scratch=$(mktemp -d)
     "$JAVA_HOME/bin/java" "$flag_out" -Dspring.context.exit=onRefresh -jar "$RUN_JAR" serve \
-      --data-dir "$scratch" --http-port "$port" --media-port "$((port + 1))" >"$scratch.log" 2>&1 ||
+      --data-dir "$scratch" --http-port "$port" --media-port "$((port + 1))" --rtmp-port "$((port + 2))" >"$scratch.log" 2>&1 ||
       say "could not record the start-up cache (see $scratch.log); starting without it"
     rm -rf "$scratch"
   fi

@@ -9,6 +9,7 @@ prepare_jar  # the same unpacked jar and start-up cache ./run.sh uses
 jar="$repo/$RUN_JAR"
 http_port=${HTTP_PORT:-28580}
 media_port=${MEDIA_PORT:-28581}
+rtmp_port=${RTMP_PORT:-28582}
 base="http://127.0.0.1:$http_port"
 site_pid=""
 
@@ -17,7 +18,7 @@ start_site() {
   local data=$1; shift
   local t0; t0=$(date +%s%N)
   "$JAVA_HOME/bin/java" "${RUN_OPTS[@]}" "$@" -jar "$jar" serve --data-dir "$data" --http-port "$http_port" \
-    --media-port "$media_port" > "$data.log" 2>&1 &
+    --media-port "$media_port" --rtmp-port "$rtmp_port" > "$data.log" 2>&1 &
   site_pid=$!
   for _ in $(seq 1 1200); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" 2>/dev/null)" = 200 ]; then

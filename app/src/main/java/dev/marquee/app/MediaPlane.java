@@ -2,21 +2,34 @@ package dev.marquee.app;
 
 import dev.marquee.media.server.MediaServer;
 import dev.marquee.media.server.MediaServerSettings;
+import dev.marquee.media.server.spi.PlaybackAuthorizer;
+import dev.marquee.media.server.spi.PublishAuthorizer;
+import dev.marquee.media.server.spi.StreamLifecycleListener;
 import dev.marquee.media.server.spi.UrlSigner;
 import dev.marquee.platform.config.MarqueeProperties;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Starts the Netty media plane beside the control plane, sharing its URL-signing key. */
+/**
+ * Starts the Netty media plane beside the control plane, sharing its URL-signing key and bind host. The
+ * control plane answers the media plane's questions through SPI beans when it has them (who may publish,
+ * who may watch, what to tell it about streams); without them nobody may publish, anyone may watch.
+ */
 @Configuration(proxyBeanMethods = false)
 class MediaPlane {
 
     @Bean
-    MediaServer mediaServer(MarqueeProperties props, UrlSigner signer) {
+    MediaServer mediaServer(MarqueeProperties props, UrlSigner signer, ObjectProvider<PublishAuthorizer> publish,
+                            ObjectProvider<PlaybackAuthorizer> playback, ObjectProvider<StreamLifecycleListener> lifecycle) {
         return new MediaServer(new MediaServerSettings(props.bindHost(), props.mediaPort(),
-                props.mediaDir().toAbsolutePath(), signer, List.of(origin(props.publicUrl())), null));
+                props.mediaDir().toAbsolutePath(), signer, List.of(origin(props.publicUrl())), null)
+                .withRtmpPort(props.rtmpPort())
+                .withPublishAuthorizer(publish.getIfAvailable(() -> PublishAuthorizer.REFUSE_ALL))
+                .withPlaybackAuthorizer(playback.getIfAvailable(() -> PlaybackAuthorizer.OPEN))
+                .withLifecycleListener(lifecycle.getIfAvailable(() -> StreamLifecycleListener.NONE)));
     }
 
     @Bean

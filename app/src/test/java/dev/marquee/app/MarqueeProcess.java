@@ -21,7 +21,8 @@ final class MarqueeProcess {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "dev.marquee.app.Marquee", "serve", "--data-dir", dataDir.toString(),
-                "--http-port", Integer.toString(httpPort), "--media-port", Integer.toString(mediaPort)));
+                "--http-port", Integer.toString(httpPort), "--media-port", Integer.toString(mediaPort),
+                "--rtmp-port", Integer.toString(RunningMarquee.freePort())));
         cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         MarqueeProcess mp = new MarqueeProcess(p, log);

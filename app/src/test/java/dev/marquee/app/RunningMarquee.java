@@ -24,6 +24,7 @@ final class RunningMarquee implements AutoCloseable {
 
     final int httpPort;
     final int mediaPort;
+    final int rtmpPort;
     final Path dataDir;
     final ConfigurableApplicationContext context;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -32,8 +33,9 @@ final class RunningMarquee implements AutoCloseable {
         this.dataDir = dataDir;
         this.httpPort = freePort();
         this.mediaPort = freePort();
+        this.rtmpPort = freePort();
         List<String> args = new ArrayList<>(List.of("--marquee.data-dir=" + dataDir, "--marquee.http-port=" + httpPort,
-                "--marquee.media-port=" + mediaPort, "--marquee.view-flush-interval=1s"));
+                "--marquee.media-port=" + mediaPort, "--marquee.rtmp-port=" + rtmpPort, "--marquee.view-flush-interval=1s"));
         args.addAll(List.of(extraSettings));
         this.context = new SpringApplication(Platform.class, MediaPlane.class).run(args.toArray(String[]::new));
     }

@@ -44,6 +44,7 @@ public final class LatencyHistogram {
     public double percentile(double p) {
         if (count == 0) return -1;
         long rank = Math.max(1, (long) Math.ceil(p / 100.0 * count));
+        if (rank >= count) return max;
         long seen = 0;
         for (int i = 0; i < BUCKETS; i++) {
             seen += counts[i];

@@ -2,7 +2,8 @@ package dev.marquee.bench.stats;
 
 import dev.marquee.bench.scan.BenchStamp;
 import dev.marquee.bench.scan.TagSink;
-import dev.marquee.bench.scan.VideoTags;
+import dev.marquee.media.core.flv.VideoTagHeader;
+import io.netty.buffer.Unpooled;
 
 /**
  * Everything one viewer records, touched only by its loop thread. Byte counts are snapshot at the window
@@ -91,7 +92,9 @@ public final class ViewerStats implements TagSink {
         tags++;
         if (type == 9) {
             videoFrames++;
-            if (firstKeyframeMicros < 0 && VideoTags.isKeyframe(peek, peekLength)) firstKeyframeMicros = arrivalMicros;
+            if (firstKeyframeMicros < 0 && VideoTagHeader.isKeyframe(Unpooled.wrappedBuffer(peek, 0, peekLength))) {
+                firstKeyframeMicros = arrivalMicros; // media-core's reading of legacy and Enhanced RTMP headers
+            }
             if (inWindow) {
                 long stamp = BenchStamp.read(peek, peekLength);
                 if (stamp >= 0) {
@@ -107,8 +110,13 @@ public final class ViewerStats implements TagSink {
         }
     }
 
-    LatencyHistogram latency() {
-        return latency;
+    /** Adds this viewer's latency samples to a run-wide histogram. */
+    public void addLatencyTo(LatencyHistogram total) {
+        total.add(latency);
+    }
+
+    public boolean sawStamps() {
+        return stamps > 0;
     }
 
     /** The result, with the window's length and the stream's bitrate to judge it by. */

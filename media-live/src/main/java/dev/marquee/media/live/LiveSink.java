@@ -24,6 +24,11 @@ public interface LiveSink {
     /** Flushes what {@link #write} queued; called once per drain, not per frame. */
     void flush();
 
+    /** False for the server's own consumers (recorder, HLS packager): they are not counted as viewers. */
+    default boolean isAudience() {
+        return true;
+    }
+
     /** Called once, just before the first frame is written (e.g. to send a stream header). */
     default void onStarted() {}
 

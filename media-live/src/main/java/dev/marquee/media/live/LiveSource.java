@@ -163,7 +163,7 @@ public final class LiveSource {
                 group.inbox.sendNow(new GroupEvent.Close());
             }
             forms.remove(viewer.sink().form());
-            viewersChanged(-1);
+            if (viewer.sink().isAudience()) viewersChanged(-1);
         });
     }
 
@@ -182,7 +182,7 @@ public final class LiveSource {
         group.inbox.viewers++;
         forms.add(viewer.sink().form());
         group.inbox.sendNow(new GroupEvent.Join(viewer));
-        viewersChanged(+1);
+        if (viewer.sink().isAudience()) viewersChanged(+1);
     }
 
     /** First frame of a publishing session that resumed the stream: forget the old one's state. */

@@ -27,6 +27,7 @@ final class MediaChannelInitializer extends ChannelInitializer<Channel> {
     private final MediaServerSettings settings;
     private final VodRequestHandler vodHandler;
     private final ChannelHandler liveHandler;
+    private final ChannelHandler liveHlsHandler;
 
     MediaChannelInitializer(MediaServerSettings settings, LiveStreaming live) {
         this.settings = settings;
@@ -34,6 +35,7 @@ final class MediaChannelInitializer extends ChannelInitializer<Channel> {
         this.vodHandler = new VodRequestHandler(settings.mediaRoot(), settings.signer(), cors, settings.playlistMaxAge(),
                 settings.smallFileCacheBytes());
         this.liveHandler = live.httpFlvHandler(cors);
+        this.liveHlsHandler = live.liveHlsHandler(cors);
     }
 
     @Override
@@ -47,6 +49,7 @@ final class MediaChannelInitializer extends ChannelInitializer<Channel> {
                 .setMaxInitialLineLength(MAX_INITIAL_LINE)
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
                 .setMaxChunkSize(8192)));
+        p.addLast("live-hls", liveHlsHandler);
         p.addLast("live", liveHandler);
         p.addLast("vod", vodHandler);
     }

@@ -59,7 +59,7 @@ class MediaServerIT {
         Files.writeString(video.resolve(".tmp").resolve("partial.m4s"), SECRET_TEXT);
         Path other = Files.createDirectories(mediaRoot.resolve("videos").resolve(OTHER));
         Files.writeString(other.resolve("master.m3u8"), SECRET_TEXT);
-        server = new MediaServer(MediaServerSettings.of(mediaRoot, signer).withPort(0)
+        server = new MediaServer(MediaServerSettings.of(mediaRoot, signer).withPort(0).withRtmpPort(0)
                 .withAllowedOrigins(List.of("http://127.0.0.1:8080")).withIdleTimeout(Duration.ofMillis(800)));
         server.start();
     }
@@ -235,11 +235,16 @@ class MediaServerIT {
 
     @Test
     void secondServerOnTheSamePortFailsClearly() {
-        MediaServer clash = new MediaServer(MediaServerSettings.of(mediaRoot, signer).withPort(server.port()));
+        MediaServer clash = new MediaServer(MediaServerSettings.of(mediaRoot, signer).withPort(server.port()).withRtmpPort(0));
         assertThatThrownBy(clash::start)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("127.0.0.1:" + server.port());
         clash.close();
+        MediaServer rtmpClash = new MediaServer(MediaServerSettings.of(mediaRoot, signer).withPort(0).withRtmpPort(server.rtmpPort()));
+        assertThatThrownBy(rtmpClash::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("RTMP server cannot listen on 127.0.0.1:" + server.rtmpPort());
+        rtmpClash.close();
     }
 
     /** The status of the reply, or -1 when the server reset the connection before the client could read it. */

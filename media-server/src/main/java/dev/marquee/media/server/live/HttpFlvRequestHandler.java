@@ -147,6 +147,11 @@ final class HttpFlvRequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void reply(ChannelHandlerContext ctx, HttpRequest request, FullHttpResponse response) {
+        if (HttpMethod.HEAD.equals(request.method()) && response.content().isReadable()) {
+            FullHttpResponse bodyless = response.replace(Unpooled.EMPTY_BUFFER); // headers (Content-Length too) stay
+            response.release();
+            response = bodyless;
+        }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         cors.decorate(request.headers().get(HttpHeaderNames.ORIGIN), response.headers());
         if (!keepAlive) {

@@ -10,7 +10,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
@@ -28,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSink {
     static final String NAME = "live-flv";
-    /** A GOP of a few Mb/s fits under the high mark; below the low mark the fan-out writes again. */
-    static final WriteBufferWaterMark WATERMARK = new WriteBufferWaterMark(1 << 20, 2 << 20);
     private static final Logger log = LoggerFactory.getLogger(HttpFlvViewer.class);
     private static final ByteBuf CRLF = constant("\r\n");
     private static final ByteBuf LAST_CHUNK = constant("0\r\n\r\n");
@@ -58,7 +55,7 @@ final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSi
     /** The response head is written: send the FLV file header; frames follow from the fan-out. */
     void start(LiveConsumer consumer) {
         this.consumer = consumer;
-        channel.config().setWriteBufferWaterMark(WATERMARK);
+        channel.config().setWriteBufferWaterMark(LiveStreaming.VIEWER_WATERMARK);
         write(FlvTagWriter.encodeFileHeader(channel.alloc(), true, true));
         flush();
     }
@@ -108,9 +105,9 @@ final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSi
         if (ended) return;
         flush();
         ended = true;
-        stall.cancel();
         consumer = null;
         if (!channel.isActive()) return;
+        stall.closeSoon();
         // a chunked response ends with its last chunk; a close-delimited one with the close
         ctx.writeAndFlush(chunked ? LAST_CHUNK.duplicate() : Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
@@ -130,7 +127,7 @@ final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSi
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (!ended) stall.writabilityChanged();
+        if (!ended) stall.writabilityChanged(); // once ended, closeSoon() has the last word
         ctx.fireChannelWritabilityChanged();
     }
 

@@ -28,11 +28,14 @@ final class LivePublisher implements RtmpPublishListener {
     private final LiveRegistry registry;
     private final PublishAuthorizer authorizer;
     private final Executor authorizing;
+    private final java.util.function.Consumer<String> onNewStream;
     private final TimestampGuard video = new TimestampGuard();
     private final TimestampGuard audio = new TimestampGuard();
     private volatile LiveSource source;
 
-    LivePublisher(Channel channel, LiveRegistry registry, PublishAuthorizer authorizer, Executor authorizing) {
+    LivePublisher(Channel channel, LiveRegistry registry, PublishAuthorizer authorizer, Executor authorizing,
+                  java.util.function.Consumer<String> onNewStream) {
+        this.onNewStream = onNewStream;
         this.channel = channel;
         this.registry = registry;
         this.authorizer = authorizer;
@@ -61,8 +64,13 @@ final class LivePublisher implements RtmpPublishListener {
             return false;
         }
         // the key is a password: it is never logged
-        if (name.isEmpty() || !StreamNames.isValid(name.get())) {
+        if (name.isEmpty()) {
             log.info("{} publish to /{} refused: not a valid stream key", channel.remoteAddress(), request.app());
+            return false;
+        }
+        if (!StreamNames.isValid(name.get())) {
+            log.warn("{} publish refused: the authorizer's stream name '{}' cannot be a URL path segment",
+                    channel.remoteAddress(), name.get());
             return false;
         }
         if (!channel.isActive()) return false;
@@ -70,6 +78,7 @@ final class LivePublisher implements RtmpPublishListener {
         if (result instanceof PublishResult.Published published) {
             source = published.source();
             log.info("{} publishing {}{}", channel.remoteAddress(), name.get(), published.resumed() ? " (resumed)" : "");
+            if (!published.resumed()) onNewStream.accept(name.get()); // recorder and HLS packager
             return true;
         }
         log.info("{} publish of {} refused: it is being published already", channel.remoteAddress(), name.get());

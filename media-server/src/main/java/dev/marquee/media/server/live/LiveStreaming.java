@@ -1,11 +1,14 @@
 package dev.marquee.media.server.live;
 
 import dev.marquee.media.live.LiveRegistry;
+import dev.marquee.media.live.StreamListener;
 import dev.marquee.media.server.MediaServerSettings;
 import dev.marquee.media.server.http.CorsPolicy;
+import dev.marquee.media.server.spi.StreamLifecycleListener;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.WriteBufferWaterMark;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -16,21 +19,29 @@ import java.util.concurrent.TimeUnit;
  * one asks the {@code PublishAuthorizer} (it may read a database), one tells the lifecycle listener.
  */
 public final class LiveStreaming implements AutoCloseable {
+    /**
+     * Every viewer connection's write buffer: a GOP of a few Mb/s fits under the high mark (the buffers are the
+     * shared frames, so this costs no memory per viewer); below the low mark the fan-out writes again.
+     */
+    static final WriteBufferWaterMark VIEWER_WATERMARK = new WriteBufferWaterMark(1 << 20, 2 << 20);
     /** Publish requests waiting for authorization beyond this are refused: a flood cannot queue without bound. */
     private static final int MAX_WAITING_PUBLISHES = 256;
 
     private final MediaServerSettings settings;
-    private final StreamLifecycleBridge lifecycle;
+    private final StreamLifecycleBridge lifecycle; // null when nobody listens
     private final LiveRegistry registry;
     private final ThreadPoolExecutor authorizing;
+    private final LiveCompanions companions;
 
     public LiveStreaming(MediaServerSettings settings) {
         this.settings = settings;
-        this.lifecycle = new StreamLifecycleBridge(settings.lifecycleListener());
-        this.registry = new LiveRegistry(settings.liveSettings(), lifecycle);
+        boolean listened = settings.lifecycleListener() != StreamLifecycleListener.NONE;
+        this.lifecycle = listened ? new StreamLifecycleBridge(settings.lifecycleListener()) : null;
+        this.registry = new LiveRegistry(settings.liveSettings(), listened ? lifecycle : StreamListener.NONE);
         this.authorizing = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(MAX_WAITING_PUBLISHES), Thread.ofPlatform().name("rtmp-authorize-", 0).daemon().factory());
         authorizing.allowCoreThreadTimeOut(true);
+        this.companions = new LiveCompanions(registry, settings.mediaRoot().resolve("recordings"), settings.lifecycleListener());
     }
 
     public LiveRegistry registry() {
@@ -40,7 +51,7 @@ public final class LiveStreaming implements AutoCloseable {
     /** The pipeline of each RTMP connection. */
     public ChannelInitializer<Channel> rtmpInitializer() {
         return new RtmpChannelInitializer(registry, settings.publishAuthorizer(), settings.playbackAuthorizer(),
-                authorizing, settings.idleTimeout());
+                authorizing, settings.idleTimeout(), companions::attach);
     }
 
     /** Goes in the media port's pipeline after the HTTP codec: takes {@code /live/{stream}.flv}, passes the rest on. */
@@ -48,9 +59,15 @@ public final class LiveStreaming implements AutoCloseable {
         return new HttpFlvRequestHandler(registry, settings.playbackAuthorizer(), cors, settings.idleTimeout());
     }
 
+    /** Goes before the HTTP-FLV handler: takes {@code /live/{stream}/index.m3u8} and its segments. */
+    public ChannelHandler liveHlsHandler(CorsPolicy cors) {
+        return new LiveHlsRequestHandler(companions, cors);
+    }
+
     @Override
     public void close() {
+        companions.close();
         authorizing.shutdownNow();
-        lifecycle.close();
+        if (lifecycle != null) lifecycle.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.marquee.media.server.live;
 
 import dev.marquee.media.live.LiveRegistry;
+import dev.marquee.media.rtmp.chunk.RtmpChunkDecoder;
 import dev.marquee.media.rtmp.server.RtmpServerInitializer;
 import dev.marquee.media.server.spi.PlaybackAuthorizer;
 import dev.marquee.media.server.spi.PublishAuthorizer;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RtmpChannelInitializer extends ChannelInitializer<Channel> {
     static final String IDLE = "rtmp-idle";
+    /** Far above any real frame (nginx-rtmp stops at 1 MB), far below what a hostile length may claim (16 MB). */
+    static final int MAX_MESSAGE_LENGTH = 8 << 20;
     private static final Logger log = LoggerFactory.getLogger(RtmpChannelInitializer.class);
 
     private final LiveRegistry registry;
@@ -31,9 +34,11 @@ final class RtmpChannelInitializer extends ChannelInitializer<Channel> {
     private final PlaybackAuthorizer playbackAuthorizer;
     private final Executor authorizing;
     private final Duration idleTimeout;
+    private final java.util.function.Consumer<String> onNewStream;
 
     RtmpChannelInitializer(LiveRegistry registry, PublishAuthorizer publishAuthorizer,
-                           PlaybackAuthorizer playbackAuthorizer, Executor authorizing, Duration idleTimeout) {
+                           PlaybackAuthorizer playbackAuthorizer, Executor authorizing, Duration idleTimeout, java.util.function.Consumer<String> onNewStream) {
+        this.onNewStream = onNewStream;
         this.registry = registry;
         this.publishAuthorizer = publishAuthorizer;
         this.playbackAuthorizer = playbackAuthorizer;
@@ -48,7 +53,8 @@ final class RtmpChannelInitializer extends ChannelInitializer<Channel> {
         p.addLast(IDLE, new IdleStateHandler(idleTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("rtmp-idle-close", IdleClose.INSTANCE);
         RtmpLiveViewer viewer = new RtmpLiveViewer(ch, registry, playbackAuthorizer, idleTimeout);
-        RtmpServerInitializer.configure(p, new LivePublisher(ch, registry, publishAuthorizer, authorizing), viewer);
+        RtmpServerInitializer.configure(p, new LivePublisher(ch, registry, publishAuthorizer, authorizing, onNewStream), viewer);
+        p.replace(RtmpChunkDecoder.class, "rtmp-chunk-decoder", new RtmpChunkDecoder(MAX_MESSAGE_LENGTH));
         p.addLast("rtmp-viewer", viewer);
     }
 

@@ -71,15 +71,17 @@ final class RtmpLiveViewer extends ChannelInboundHandlerAdapter implements RtmpP
         Optional<LiveConsumer> subscribed = registry.subscribe(request.streamName(), this);
         if (subscribed.isEmpty()) {
             session.endPlayback(); // it ended between the check and now
+            stall.closeSoon();
             return;
         }
         consumer = subscribed.get();
+        channel.config().setWriteBufferWaterMark(LiveStreaming.VIEWER_WATERMARK);
         stall.writabilityChanged();
     }
 
     @Override
     public void onPlayStopped() {
-        stall.cancel();
+        if (consumer != null || !channel.isOpen()) stall.cancel(); // after the end, closeSoon() stays armed until the close
         if (consumer != null) consumer.close();
         consumer = null;
     }
@@ -117,8 +119,8 @@ final class RtmpLiveViewer extends ChannelInboundHandlerAdapter implements RtmpP
 
     @Override
     public void end() {
-        stall.cancel();
         consumer = null;
         session.endPlayback();
+        stall.closeSoon();
     }
 }

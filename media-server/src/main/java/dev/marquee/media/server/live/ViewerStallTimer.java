@@ -52,6 +52,18 @@ final class ViewerStallTimer {
         channel.close();
     }
 
+    /**
+     * The stream ended and the goodbye is queued: a viewer that never takes it must not keep the connection
+     * open, so it closes after the timeout whatever happens.
+     */
+    void closeSoon() {
+        cancel();
+        check = channel.eventLoop().schedule(() -> {
+            if (channel.isOpen()) log.debug("{} did not take the end of the stream; closing", channel.remoteAddress());
+            channel.close();
+        }, timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+
     void cancel() {
         if (check != null) check.cancel(false);
         check = null;

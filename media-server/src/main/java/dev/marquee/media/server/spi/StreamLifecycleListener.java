@@ -9,6 +9,18 @@ public interface StreamLifecycleListener {
 
     void viewersChanged(String streamName, int viewers);
 
+    /**
+     * The session's recording (an FLV file of the shared frames, no re-encoding) is complete. The
+     * listener now owns the file: it may move it, and must delete it when it does not keep it.
+     */
+    default void recordingFinished(String streamName, java.nio.file.Path flvFile) {
+        try {
+            java.nio.file.Files.deleteIfExists(flvFile);
+        } catch (java.io.IOException ignored) {
+            // nobody wanted it; a leftover file in the recordings directory is harmless
+        }
+    }
+
     /** Listens to nothing. */
     StreamLifecycleListener NONE = new StreamLifecycleListener() {
         @Override

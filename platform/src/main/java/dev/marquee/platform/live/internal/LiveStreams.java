@@ -65,9 +65,11 @@ class LiveStreams implements StreamLifecycleListener, LiveChannels, DisposableBe
     private final IdGenerator ids;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReplayImporter replays;
 
     LiveStreams(AccountService accounts, ChannelRepository channels, LiveSessionRepository sessions, IdGenerator ids,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, ReplayImporter replays) {
+        this.replays = replays;
         this.accounts = accounts;
         this.channels = channels;
         this.sessions = sessions;
@@ -127,6 +129,12 @@ class LiveStreams implements StreamLifecycleListener, LiveChannels, DisposableBe
                         stream.sessionId, stream.startedAt, endedAt, peak));
             });
         }
+    }
+
+    /** Recordings are imported on the writer thread, after the session row that names them. */
+    @Override
+    public void recordingFinished(String streamName, java.nio.file.Path flvFile) {
+        write(() -> replays.importRecording(streamName, flvFile));
     }
 
     @Override

@@ -1,0 +1,120 @@
+package dev.marquee.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** Both planes together: a streamer's key from the API publishes over RTMP, the flvUrl plays, the status follows. */
+class LiveStreamingIT {
+    @TempDir
+    static Path data;
+    static RunningMarquee site;
+    static int rtmpPort;
+
+    @BeforeAll
+    static void start() {
+        site = new RunningMarquee(data);
+        rtmpPort = site.rtmpPort;
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+    }
+
+    @Test
+    void aStreamKeyFromTheApiGoesLiveAndItsFlvUrlPlays() throws Exception {
+        String token = site.signUp("streamer");
+        String key = site.call("GET", "/api/v1/live/key", null, token).json().get("streamKey").asString();
+
+        Process refused = ffmpeg(data.resolve("refused.log"), publishArgs("live_not-a-key", 2));
+        assertThat(refused.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).as("an unknown key is refused").isNotZero();
+
+        Process publisher = ffmpeg(data.resolve("publish.log"), publishArgs(key, 8));
+        try {
+            JsonNode status = awaitLive("streamer");
+            assertThat(status.get("viewers").asInt()).isZero();
+            String flvUrl = status.get("flvUrl").asString();
+            assertThat(flvUrl).isEqualTo("http://127.0.0.1:" + site.mediaPort + "/live/streamer.flv");
+
+            Path playLog = data.resolve("play.log");
+            Process player = ffmpeg(playLog, List.of("-loglevel", "error", "-nostats", "-progress", "pipe:1",
+                    "-i", flvUrl, "-frames:v", "30", "-f", "null", "-"));
+            assertThat(player.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(player.exitValue()).as(Files.readString(playLog)).isZero();
+            assertThat(Files.readString(playLog)).contains("frame=30");
+        } finally {
+            publisher.destroy();
+            publisher.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theLiveHlsPlaysAndTheSessionBecomesAReplayVideo() throws Exception {
+        String token = site.signUp("caster");
+        String key = site.call("GET", "/api/v1/live/key", null, token).json().get("streamKey").asString();
+        site.call("PUT", "/api/v1/live/title", java.util.Map.of("title", "Evening show"), token);
+        Process publisher = ffmpeg(data.resolve("caster.log"), publishArgs(key, 9));
+        try {
+            JsonNode status = awaitLive("caster");
+            String hlsUrl = status.get("hlsUrl").asString();
+            assertThat(hlsUrl).isEqualTo("http://127.0.0.1:" + site.mediaPort + "/live/caster/index.m3u8");
+            Thread.sleep(3000); // two segments of ~2 s
+            Path playLog = data.resolve("hls-play.log");
+            Process player = ffmpeg(playLog, List.of("-loglevel", "error", "-nostats", "-progress", "pipe:1",
+                    "-i", hlsUrl, "-frames:v", "30", "-f", "null", "-"));
+            assertThat(player.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(player.exitValue()).as(Files.readString(playLog)).isZero();
+            assertThat(Files.readString(playLog)).contains("frame=30");
+        } finally {
+            assertThat(publisher.waitFor(30, TimeUnit.SECONDS)).isTrue(); // the clip ends after 9 s
+        }
+        // After the reconnect grace the session ends, and its recording goes through the upload pipeline.
+        JsonNode replay = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (replay == null && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            for (JsonNode v : site.call("GET", "/api/v1/videos?limit=20", null, null).json().get("items"))
+                if (v.get("owner").get("username").asString().equals("caster")) replay = v;
+        }
+        assertThat(replay).as("the session became a video").isNotNull();
+        assertThat(replay.get("title").asString()).startsWith("Evening show");
+        assertThat(replay.get("durationSeconds").asDouble()).isBetween(6.0, 10.0);
+    }
+
+    private static JsonNode awaitLive(String username) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            JsonNode status = site.call("GET", "/api/v1/live/" + username, null, null).json();
+            if (status.get("live").asBoolean()) {
+                Thread.sleep(1200); // a GOP, so the first viewer starts at once
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(username + " never went live");
+    }
+
+    private static List<String> publishArgs(String key, int seconds) {
+        return List.of("-loglevel", "warning", "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30",
+                "-re", "-f", "lavfi", "-i", "sine", "-t", Integer.toString(seconds),
+                "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "30", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-f", "flv", "rtmp://127.0.0.1:" + rtmpPort + "/live/" + key);
+    }
+
+    private static Process ffmpeg(Path log, List<String> args) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin"));
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+}

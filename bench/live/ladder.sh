@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Live fan-out ladder: Marquee (HTTP-FLV and RTMP) and Debian's nginx + libnginx-mod-rtmp (RTMP) in one run,
+# the same pre-encoded stream, the same stamped publisher and the same load client (bench/LiveLoad).
+# Method: /work/shared/BENCH-METHOD.md; what the numbers mean: docs/bench-live.md.
+#
+# Usage: bench/live/ladder.sh [--quick]
+# Knobs (env): LADDER="100 300 600 1200 2000 2800"  SERVERS="nginx marquee"  MARQUEE_PROTOCOLS="flv rtmp"
+#              DURATION=60 (s, the measurement window; 60 = one loop of the source, so % of bitrate is exact)
+#              RAMP=5 SETTLE=5 CPU_WINDOW=20 PER_PROCESS=700 PIN=1 (server on CPU 0, load on CPU 1)
+#              RESULTS=bench/live/results-DATE.md
+# --quick: LADDER="100 300" and DURATION=30 unless set: a short sanity run.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+quick=0
+for arg in "$@"; do
+  case $arg in
+    --quick) quick=1 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) die "unknown argument $arg (try --help)" ;;
+  esac
+done
+if [ "$quick" = 1 ]; then
+  ladder=${LADDER:-100 300}; duration=${DURATION:-30}
+else
+  ladder=${LADDER:-100 300 600 1200 2000 2800}; duration=${DURATION:-60}
+fi
+servers=${SERVERS:-nginx marquee}
+marquee_protocols=${MARQUEE_PROTOCOLS:-flv rtmp}
+ramp=${RAMP:-5}
+settle=${SETTLE:-5}
+cpu_window=${CPU_WINDOW:-20}
+per_process=${PER_PROCESS:-700}
+stamp=$(date +%Y-%m-%d)
+results=${RESULTS:-$live_dir/results-$stamp$([ "$quick" = 1 ] && echo -quick).md}
+[ "$cpu_window" -le "$duration" ] || cpu_window=$duration
+
+ensure_tools
+ensure_nginx_rtmp
+ensure_bench_jar
+ensure_source
+
+rows="$work/rows.md"
+notes="$work/notes.md"
+: >"$rows"; : >"$notes"
+note() { echo "- $*" >>"$notes"; say "$*"; }
+
+# run_step SERVER PROTOCOL VIEWERS PUBLISH_URL VIEW_URL SERVER_PIDS
+run_step() {
+  local server=$1 protocol=$2 viewers=$3 publish_url=$4 view_url=$5 pids=$6
+  local tag="$server-$protocol-$viewers" busy processes report="$work/$server-$protocol-$viewers.json"
+  busy=$(cpu_busy_pct 2)
+  [ "$busy" -gt 30 ] && note "$tag: the machine was already ${busy}% busy before the step (another build?)"
+  if ! start_publisher "$publish_url" $((ramp + settle + duration + 120)) "$work/$tag-publisher.log"; then
+    note "$tag: $server did not accept the publisher ($(tail -1 "$work/$tag-publisher.log"))"
+    echo "| $server | $protocol | $viewers | publish refused | | | | | | | |" >>"$rows"
+    return 0
+  fi
+  sleep 2  # one GOP, so a GOP cache holds a keyframe before the first viewer asks
+  processes=$(( (viewers + per_process - 1) / per_process ))
+  say "$tag: $viewers viewers in $processes process(es), ramp ${ramp}s, settle ${settle}s, window ${duration}s"
+  if ! live_load --protocol "$protocol" --url "$view_url" --viewers "$viewers" --processes "$processes" \
+      --duration "${duration}s" --ramp "${ramp}s" --settle "${settle}s" --cpu-window "${cpu_window}s" \
+      --server-pid "$pids" --source "$source_flv" --report "$report"; then
+    note "$tag: LiveLoad failed"
+    stop_pid "$publisher_pid"
+    return 0
+  fi
+  stop_pid "$publisher_pid"
+  jq -r --arg server "$server" --arg protocol "$protocol" '
+    def f(d): if . < 0 then "n/a" else (. * pow(10; d) | round / pow(10; d) | tostring) end;
+    .summary as $s |
+    "| \($server) | \($protocol) | \($s.viewers) | \($s.held)/\($s.viewers) | \($s.serverCpuPct | f(1)) | \($s.cpuSecondsPerGb | f(2)) | \($s.pctMin | f(1)) / \($s.pctMedian | f(1)) | \($s.stalls) (\($s.viewersWithStalls)) | \($s.ttfkP50 | f(0)) / \($s.ttfkP95 | f(0)) | \(if $s.stamps > 0 then "\($s.latencyP50 | f(1)) / \($s.latencyP99 | f(1))" else "n/a" end) | \($s.clientCpuPct | f(0)) |"
+  ' "$report" >>"$rows"
+  jq -r --arg tag "$tag" 'select(.summary.firstError != null) | "- \($tag): first viewer error: \(.summary.firstError)"' \
+    "$report" >>"$notes"
+  jq -r --arg tag "$tag" 'select(.summary.clientCpuPct > 90)
+    | "- \($tag): the load client used \(.summary.clientCpuPct | floor)% of a core: stalls and latency may be its own"' \
+    "$report" >>"$notes"
+  tail -1 "$rows" >&2
+}
+
+run_nginx() {
+  say "nginx-rtmp on 127.0.0.1:$nginx_rtmp_port ($(nginx_version))"
+  start_nginx_rtmp
+  local viewers name
+  for viewers in $ladder; do
+    name="bench-$viewers-$RANDOM$RANDOM"  # a fresh stream name for every run
+    run_step nginx rtmp "$viewers" "rtmp://127.0.0.1:$nginx_rtmp_port/live/$name" \
+      "rtmp://127.0.0.1:$nginx_rtmp_port/live/$name" "$(nginx_pids)"
+  done
+  stop_pid "$nginx_pid"
+}
+
+run_marquee() {
+  say "Marquee from $marquee_jar (HTTP $mq_http_port, media $mq_media_port, RTMP $mq_rtmp_port)"
+  if ! start_marquee; then
+    note "Marquee: not measured (it did not start; see above)"
+    return 0
+  fi
+  local viewers protocol name publish view
+  for viewers in $ladder; do
+    for protocol in $marquee_protocols; do
+      name="b${viewers}x$RANDOM$RANDOM"  # a fresh user, so a fresh stream name, for every run
+      publish=$(marquee_user "$name")
+      if [ -z "$publish" ]; then
+        note "marquee-$protocol-$viewers: no stream key for $name: $(cat "$work/why")"
+        if grep -q ' 404 ' "$work/why"; then note "Marquee: not measured, its live routes are missing"; break 2; fi
+        continue
+      fi
+      if [ "$protocol" = flv ]; then view="http://127.0.0.1:$mq_media_port/live/$name.flv"
+      else view="rtmp://127.0.0.1:$mq_rtmp_port/live/$name"; fi
+      run_step marquee "$protocol" "$viewers" "$publish" "$view" "$marquee_pid"
+    done
+  done
+  stop_pid "$marquee_pid"
+}
+
+for server in $servers; do
+  case $server in
+    nginx) run_nginx ;;
+    marquee) run_marquee ;;
+    *) die "unknown server $server (nginx or marquee)" ;;
+  esac
+done
+
+{
+  echo "# Live fan-out ladder, $(date '+%Y-%m-%d %H:%M %Z')$([ "$quick" = 1 ] && echo ' (quick)')"
+  echo
+  echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), kernel $(uname -r)."
+  echo "Servers: $(nginx_version) (1 worker); Marquee $( [ -f "$marquee_jar" ] && date -r "$marquee_jar" '+jar of %Y-%m-%d %H:%M' || echo 'not built')."
+  echo "Source: $(basename "$source_flv"), $(ffprobe -v error -show_entries format=duration,bit_rate -of csv=p=0 "$source_flv" | awk -F, '{printf "%.0f s, %.0f kb/s", $1, $2/1000}'), 720p30 H.264 GOP 60 + AAC, published by StampedPublisher (real time, looping, stamped)."
+  echo "Each step: fresh stream, ramp ${ramp} s, settle ${settle} s, measured over ${duration} s; server CPU over the first ${cpu_window} s of it;"
+  echo "load in processes of <= $per_process viewers$([ ${#server_pin[@]} -gt 0 ] && echo '; server pinned to CPU 0, publisher and viewers to CPU 1')."
+  echo
+  echo "| server | protocol | viewers | held | server CPU % | CPU-s/GB | % of bitrate min / median | stalls (viewers) | ttfk p50 / p95 ms | latency p50 / p99 ms | client CPU % |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  cat "$rows"
+  echo
+  echo "held = viewers with >= 99% of the stream's bitrate and no stall (no gap over 1 s, never 1 s behind)."
+  echo "CPU % is of one core; CPU-s/GB = server CPU seconds per 10^9 bytes delivered to all viewers in the CPU window."
+  if [ -s "$notes" ]; then echo; echo "Notes:"; cat "$notes"; fi
+} >"$results"
+
+echo
+cat "$results"
+echo
+say "written $results"

@@ -1,0 +1,70 @@
+package dev.marquee.media.server.live;
+
+import dev.marquee.media.core.flv.FlvTag;
+import dev.marquee.media.core.flv.FlvTagWriter;
+import dev.marquee.media.hls.LiveHlsSegmenter;
+import dev.marquee.media.live.FrameForm;
+import dev.marquee.media.live.LiveSink;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
+
+/**
+ * Feeds a stream's live HLS packager. It takes the shared FLV-form buffers like any viewer and reads
+ * the tag back from their 11-byte header, so HLS costs no extra encoding on the stream's loop.
+ */
+final class HlsPackagerSink implements LiveSink {
+    private final LiveHlsSegmenter segmenter;
+    private final EventExecutor executor;
+    private final Runnable onEnd;
+
+    HlsPackagerSink(LiveHlsSegmenter segmenter, EventExecutor executor, Runnable onEnd) {
+        this.segmenter = segmenter;
+        this.executor = executor;
+        this.onEnd = onEnd;
+    }
+
+    @Override
+    public EventExecutor executor() {
+        return executor;
+    }
+
+    @Override
+    public FrameForm form() {
+        return FlvFrameForm.INSTANCE;
+    }
+
+    @Override
+    public boolean isAudience() {
+        return false;
+    }
+
+    @Override
+    public boolean isWritable() {
+        return true;
+    }
+
+    @Override
+    public void write(ByteBuf flv) {
+        try {
+            int at = flv.readerIndex();
+            int type = flv.getUnsignedByte(at);
+            int size = flv.getUnsignedMedium(at + 1);
+            long timestamp = flv.getUnsignedMedium(at + 4) | ((long) flv.getUnsignedByte(at + 7) << 24);
+            if (flv.readableBytes() < FlvTagWriter.TAG_HEADER_SIZE + size) return;
+            segmenter.onFrame(new FlvTag(type, timestamp, flv.retainedSlice(at + FlvTagWriter.TAG_HEADER_SIZE, size)));
+        } finally {
+            flv.release();
+        }
+    }
+
+    @Override
+    public void flush() {
+        // segments are cut by the segmenter itself
+    }
+
+    @Override
+    public void end() {
+        segmenter.onEnd();
+        onEnd.run();
+    }
+}

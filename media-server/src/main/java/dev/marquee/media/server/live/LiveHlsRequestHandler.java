@@ -1,0 +1,79 @@
+package dev.marquee.media.server.live;
+
+import dev.marquee.media.hls.HlsSegment;
+import dev.marquee.media.hls.LiveHlsSegmenter;
+import dev.marquee.media.server.http.CorsPolicy;
+import dev.marquee.media.server.http.ProblemResponses;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Live HLS on the media port: {@code /live/{stream}/index.m3u8} and {@code /live/{stream}/seg-{n}.ts}. */
+@ChannelHandler.Sharable
+final class LiveHlsRequestHandler extends ChannelInboundHandlerAdapter {
+    private static final Pattern PATH = Pattern.compile("/live/([A-Za-z0-9_-]{1,64})/(index\\.m3u8|seg-(\\d{1,18})\\.ts)");
+
+    private final LiveCompanions companions;
+    private final CorsPolicy cors;
+
+    LiveHlsRequestHandler(LiveCompanions companions, CorsPolicy cors) {
+        this.companions = companions;
+        this.cors = cors;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Matcher m = msg instanceof HttpRequest r && !r.decoderResult().isFailure()
+                && (HttpMethod.GET.equals(r.method()) || HttpMethod.HEAD.equals(r.method()))
+                ? PATH.matcher(new QueryStringDecoder(r.uri()).path()) : null;
+        if (m == null || !m.matches()) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        HttpRequest request = (HttpRequest) msg;
+        ReferenceCountUtil.release(msg);
+        Optional<LiveHlsSegmenter> hls = companions.hls(m.group(1));
+        FullHttpResponse response;
+        if (hls.isEmpty() || !hls.get().hasSegments()) {
+            response = ProblemResponses.problem(HttpResponseStatus.NOT_FOUND, "no such live stream");
+        } else if (m.group(3) == null) {
+            response = ok(Unpooled.copiedBuffer(hls.get().playlist(), StandardCharsets.UTF_8),
+                    "application/vnd.apple.mpegurl", "no-cache"); // a live playlist changes every segment
+        } else {
+            Optional<HlsSegment> segment = hls.get().segment(Long.parseLong(m.group(3)));
+            response = segment.isPresent()
+                    ? ok(segment.get().content(), "video/mp2t", "public, max-age=60")
+                    : ProblemResponses.problem(HttpResponseStatus.NOT_FOUND, "no such segment");
+        }
+        cors.decorate(request.headers().get(HttpHeaderNames.ORIGIN), response.headers());
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        if (HttpMethod.HEAD.equals(request.method())) response.content().clear();
+        var future = ctx.writeAndFlush(response);
+        if (!keepAlive) future.addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static FullHttpResponse ok(ByteBuf body, String type, String cache) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type).set(HttpHeaderNames.CACHE_CONTROL, cache)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        return response;
+    }
+}

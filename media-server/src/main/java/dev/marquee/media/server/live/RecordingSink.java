@@ -1,0 +1,108 @@
+package dev.marquee.media.server.live;
+
+import dev.marquee.media.core.flv.FlvTagWriter;
+import dev.marquee.media.live.FrameForm;
+import dev.marquee.media.live.LiveSink;
+import dev.marquee.media.server.spi.StreamLifecycleListener;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.concurrent.EventExecutor;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a live session to an FLV file from the same shared FLV-form buffers the viewers get: no
+ * re-encoding, no extra copy. When the stream ends the file goes to the lifecycle listener (replay).
+ */
+final class RecordingSink implements LiveSink {
+    private static final Logger log = LoggerFactory.getLogger(RecordingSink.class);
+
+    private final String stream;
+    private final Path file;
+    private final EventExecutor executor;
+    private final StreamLifecycleListener listener;
+    private FileChannel out;
+    private boolean failed;
+
+    RecordingSink(String stream, Path file, EventExecutor executor, StreamLifecycleListener listener) {
+        this.stream = stream;
+        this.file = file;
+        this.executor = executor;
+        this.listener = listener;
+    }
+
+    @Override
+    public EventExecutor executor() {
+        return executor;
+    }
+
+    @Override
+    public FrameForm form() {
+        return FlvFrameForm.INSTANCE;
+    }
+
+    @Override
+    public boolean isAudience() {
+        return false;
+    }
+
+    @Override
+    public boolean isWritable() {
+        return !failed;
+    }
+
+    @Override
+    public void onStarted() {
+        try {
+            out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            ByteBuf header = FlvTagWriter.encodeFileHeader(ByteBufAllocator.DEFAULT, true, true);
+            writeAll(header);
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
+    @Override
+    public void write(ByteBuf bytes) {
+        if (failed || out == null) {
+            bytes.release();
+            return;
+        }
+        writeAll(bytes);
+    }
+
+    private void writeAll(ByteBuf bytes) {
+        try {
+            while (bytes.isReadable()) bytes.readBytes(out, bytes.readableBytes());
+        } catch (IOException e) {
+            fail(e);
+        } finally {
+            bytes.release();
+        }
+    }
+
+    @Override
+    public void flush() {
+        // the page cache holds it; the file is complete when the stream ends
+    }
+
+    @Override
+    public void end() {
+        if (out == null) return;
+        try {
+            out.close();
+        } catch (IOException e) {
+            fail(e);
+        }
+        if (!failed) listener.recordingFinished(stream, file);
+    }
+
+    private void fail(IOException e) {
+        if (!failed) log.warn("Recording of {} stopped: {}", stream, e.toString());
+        failed = true;
+    }
+}
