@@ -105,6 +105,7 @@ public final class MediaServer implements AutoCloseable {
         if (rtmpChannel != null) rtmpChannel.close().awaitUninterruptibly();
         serverChannel = null;
         rtmpChannel = null;
+        if (live != null) live.releaseCompanions();
         shutdownGroups();
         if (live != null) live.close();
         live = null;

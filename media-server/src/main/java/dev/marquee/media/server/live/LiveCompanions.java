@@ -1,6 +1,7 @@
 package dev.marquee.media.server.live;
 
 import dev.marquee.media.hls.LiveHlsSegmenter;
+import dev.marquee.media.live.LiveConsumer;
 import dev.marquee.media.live.LiveRegistry;
 import dev.marquee.media.server.spi.StreamLifecycleListener;
 import io.netty.util.concurrent.DefaultEventExecutor;
@@ -31,6 +32,8 @@ final class LiveCompanions implements AutoCloseable {
     private final StreamLifecycleListener listener;
     private final EventExecutor packager = new DefaultEventExecutor(Thread.ofPlatform().name("live-packager").daemon().factory());
     private final ConcurrentMap<String, LiveHlsSegmenter> hls = new ConcurrentHashMap<>();
+    /** The companions of streams still running, so they can be let go at shutdown. */
+    private final ConcurrentMap<String, java.util.List<LiveConsumer>> consumers = new ConcurrentHashMap<>();
 
     LiveCompanions(LiveRegistry registry, Path recordings, StreamLifecycleListener listener) {
         this.registry = registry;
@@ -42,12 +45,16 @@ final class LiveCompanions implements AutoCloseable {
     void attach(String stream) {
         LiveHlsSegmenter segmenter = new LiveHlsSegmenter();
         hls.put(stream, segmenter);
-        registry.subscribe(stream, new HlsPackagerSink(segmenter, packager, () ->
-                packager.schedule(() -> hls.remove(stream, segmenter), ENDED_PLAYLIST_SECONDS, TimeUnit.SECONDS)));
+        java.util.List<LiveConsumer> mine = new java.util.concurrent.CopyOnWriteArrayList<>();
+        consumers.put(stream, mine);
+        registry.subscribe(stream, new HlsPackagerSink(segmenter, packager, () -> {
+            consumers.remove(stream, mine);
+            packager.schedule(() -> hls.remove(stream, segmenter), ENDED_PLAYLIST_SECONDS, TimeUnit.SECONDS);
+        })).ifPresent(mine::add);
         try {
             Files.createDirectories(recordings);
             Path file = recordings.resolve(stream + "-" + Instant.now().toEpochMilli() + ".flv");
-            registry.subscribe(stream, new RecordingSink(stream, file, packager, listener));
+            registry.subscribe(stream, new RecordingSink(stream, file, packager, listener)).ifPresent(mine::add);
         } catch (IOException e) {
             log.warn("Cannot record {}: {}", stream, e.toString());
         }
@@ -57,8 +64,23 @@ final class LiveCompanions implements AutoCloseable {
         return Optional.ofNullable(hls.get(stream));
     }
 
+    /**
+     * Lets go of every frame the recorders and packagers hold. Must run while the streams' event loops
+     * still run: a consumer leaves through its stream's loop, which then tells the packager thread.
+     */
+    void releaseConsumers() {
+        consumers.values().forEach(list -> list.forEach(LiveConsumer::close));
+        consumers.clear();
+        try {
+            Thread.sleep(100); // the leave hops packager -> stream loop -> packager
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        packager.submit(() -> { }).awaitUninterruptibly(1, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
-        packager.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        packager.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 }

@@ -64,6 +64,11 @@ public final class LiveStreaming implements AutoCloseable {
         return new LiveHlsRequestHandler(companions, cors);
     }
 
+    /** Called before the event loops stop, so the server's own consumers can leave cleanly. */
+    public void releaseCompanions() {
+        companions.releaseConsumers();
+    }
+
     @Override
     public void close() {
         companions.close();
