@@ -7,4 +7,5 @@ ensure_maven
 ensure_node
 ensure_ffmpeg
 ensure_chromium
+ensure_rtmpdump
 exec mvn -B verify "$@"

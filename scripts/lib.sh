@@ -48,6 +48,9 @@ ensure_ffmpeg() {
   apt_install ffmpeg || { say "Marquee needs ffmpeg and ffprobe with libx264: install them and retry"; exit 1; }
 }
 
+# rtmpdump is a second RTMP player (besides ffmpeg) for the live tests; they skip it when absent.
+ensure_rtmpdump() { command -v rtmpdump >/dev/null || apt_install rtmpdump || say "rtmpdump not installed; its test will be skipped"; }
+
 ensure_chromium() {
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return 0; fi
   apt_install chromium chromium-driver || { say "browser tests need Debian's chromium and chromium-driver"; exit 1; }
