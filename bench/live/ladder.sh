@@ -32,7 +32,7 @@ settle=${SETTLE:-5}
 cpu_window=${CPU_WINDOW:-20}
 per_process=${PER_PROCESS:-700}
 stamp=$(date +%Y-%m-%d)
-results=${RESULTS:-$live_dir/results-$stamp$([ "$quick" = 1 ] && echo -quick).md}
+results=${RESULTS:-$live_dir/results-$stamp$([ "$quick" = 1 ] && echo -quick || true).md}
 [ "$cpu_window" -le "$duration" ] || cpu_window=$duration
 
 ensure_tools

@@ -1,0 +1,67 @@
+package dev.marquee.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** ffmpeg publishes as OBS does; the live page in headless chromium plays it and counts its viewer. */
+class LiveStreamBrowserIT {
+    @TempDir
+    static Path data;
+    static RunningMarquee site;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        site = new RunningMarquee(data);
+        browser = Browsers.chromium();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        site.close();
+    }
+
+    @Test
+    void theLivePagePlaysAStreamPublishedByFfmpegAndShowsTheViewerCount() throws Exception {
+        String token = site.signUp("broadcaster");
+        String key = site.call("GET", "/api/v1/live/key", null, token).json().get("streamKey").asString();
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
+                "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-re", "-f", "lavfi", "-i", "sine",
+                "-t", "40", "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "30",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-f", "flv",
+                "rtmp://127.0.0.1:" + site.rtmpPort + "/live/" + key));
+        Process publisher = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(data.resolve("publisher.log").toFile()).start();
+        try {
+            browser.get(site.base() + "/live/broadcaster");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(200));
+            wait.until(d -> d.findElement(By.id("live-badge")).isDisplayed()); // it starts by itself
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            js.executeScript("const v = document.getElementById('video'); v.muted = true; v.play().catch(() => {});");
+            double first = ((Number) wait.until(d -> js.executeScript(
+                    "const v = document.getElementById('video'); return v.currentTime > 0.3 ? v.currentTime : null;"))).doubleValue();
+            double later = ((Number) wait.until(d -> js.executeScript(
+                    "const v = document.getElementById('video'); return v.currentTime > " + (first + 1.5) + " ? v.currentTime : null;"))).doubleValue();
+            assertThat(later).isGreaterThan(first + 1.5);
+            wait.until(d -> d.findElement(By.id("live-viewers")).getText().equals("1 watching"));
+            assertThat(site.call("GET", "/api/v1/live/broadcaster", null, null).json().get("viewers").asInt()).isEqualTo(1);
+        } finally {
+            publisher.destroy();
+            publisher.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
