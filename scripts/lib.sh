@@ -44,7 +44,7 @@ ensure_node() { command -v npm >/dev/null && command -v node >/dev/null || apt_i
 # Debian's ffmpeg has libx264 and AAC; a system ffmpeg already on PATH is used when it has them too.
 ensure_ffmpeg() {
   if command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null &&
-     ffmpeg -hide_banner -encoders 2>/dev/null | grep -q libx264; then return 0; fi
+     ffmpeg -hide_banner -encoders 2>/dev/null | grep libx264 >/dev/null; then return 0; fi  # no -q: an early exit would SIGPIPE ffmpeg and fail under pipefail
   apt_install ffmpeg || { say "Marquee needs ffmpeg and ffprobe with libx264: install them and retry"; exit 1; }
 }
 
