@@ -7,40 +7,18 @@ import dev.marquee.media.server.spi.StreamLifecycleListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A streamer in headless chromium sets up OBS from the Go live page; a viewer's live page waits while
  * the channel is offline, turns live by itself when the media plane says so, and goes back offline.
  */
-class LivePageBrowserIT {
-    @TempDir
-    static Path data;
-    static RunningMarquee site;
-    static WebDriver browser;
-
-    @BeforeAll
-    static void start() {
-        site = new RunningMarquee(data);
-        browser = Browsers.chromium();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        site.close();
-    }
+class LivePageBrowserIT extends BrowserTestBase {
 
     @Test
     void aStreamerSetsUpAndViewersSeeTheChannelGoLiveAndOffline() throws Exception {
@@ -117,9 +95,5 @@ class LivePageBrowserIT {
         Path target = Path.of("target", "screenshots", name);
         Files.createDirectories(target.getParent());
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    static WebDriverWait wait(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds), Duration.ofMillis(200));
     }
 }

@@ -7,33 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** ffmpeg publishes as OBS does; the live page in headless chromium plays it and counts its viewer. */
-class LiveStreamBrowserIT {
-    @TempDir
-    static Path data;
-    static RunningMarquee site;
-    static WebDriver browser;
-
-    @BeforeAll
-    static void start() {
-        site = new RunningMarquee(data);
-        browser = Browsers.chromium();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        site.close();
-    }
+class LiveStreamBrowserIT extends BrowserTestBase {
 
     @Test
     void theLivePagePlaysAStreamPublishedByFfmpegAndShowsTheViewerCount() throws Exception {

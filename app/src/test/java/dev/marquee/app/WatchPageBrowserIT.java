@@ -6,47 +6,26 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person in headless chromium registers, uploads a clip through the page, waits for it to be
  * ready and plays it at adaptive quality.
  */
-class WatchPageBrowserIT {
-    @TempDir
-    static Path data;
+class WatchPageBrowserIT extends BrowserTestBase {
     @TempDir
     static Path clips;
-    static RunningMarquee site;
-    static WebDriver browser;
-
-    @BeforeAll
-    static void start() {
-        site = new RunningMarquee(data);
-        browser = Browsers.chromium();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        site.close();
-    }
 
     @Test
     void registerUploadWaitAndWatch() throws Exception {
@@ -107,9 +86,5 @@ class WatchPageBrowserIT {
         Files.createDirectories(target.getParent());
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(target)).isGreaterThan(10_000);
-    }
-
-    static WebDriverWait wait(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds), Duration.ofMillis(200));
     }
 }

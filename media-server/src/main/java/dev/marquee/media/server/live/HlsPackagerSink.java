@@ -3,8 +3,6 @@ package dev.marquee.media.server.live;
 import dev.marquee.media.core.flv.FlvTag;
 import dev.marquee.media.core.flv.FlvTagWriter;
 import dev.marquee.media.hls.LiveHlsSegmenter;
-import dev.marquee.media.live.FrameForm;
-import dev.marquee.media.live.LiveSink;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 
@@ -12,30 +10,14 @@ import io.netty.util.concurrent.EventExecutor;
  * Feeds a stream's live HLS packager. It takes the shared FLV-form buffers like any viewer and reads
  * the tag back from their 11-byte header, so HLS costs no extra encoding on the stream's loop.
  */
-final class HlsPackagerSink implements LiveSink {
+final class HlsPackagerSink extends CompanionSink {
     private final LiveHlsSegmenter segmenter;
-    private final EventExecutor executor;
     private final Runnable onEnd;
 
     HlsPackagerSink(LiveHlsSegmenter segmenter, EventExecutor executor, Runnable onEnd) {
+        super(executor);
         this.segmenter = segmenter;
-        this.executor = executor;
         this.onEnd = onEnd;
-    }
-
-    @Override
-    public EventExecutor executor() {
-        return executor;
-    }
-
-    @Override
-    public FrameForm form() {
-        return FlvFrameForm.INSTANCE;
-    }
-
-    @Override
-    public boolean isAudience() {
-        return false;
     }
 
     @Override
@@ -55,11 +37,6 @@ final class HlsPackagerSink implements LiveSink {
         } finally {
             flv.release();
         }
-    }
-
-    @Override
-    public void flush() {
-        // segments are cut by the segmenter itself
     }
 
     @Override

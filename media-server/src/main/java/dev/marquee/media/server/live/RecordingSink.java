@@ -1,8 +1,6 @@
 package dev.marquee.media.server.live;
 
 import dev.marquee.media.core.flv.FlvTagWriter;
-import dev.marquee.media.live.FrameForm;
-import dev.marquee.media.live.LiveSink;
 import dev.marquee.media.server.spi.StreamLifecycleListener;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -18,36 +16,20 @@ import org.slf4j.LoggerFactory;
  * Records a live session to an FLV file from the same shared FLV-form buffers the viewers get: no
  * re-encoding, no extra copy. When the stream ends the file goes to the lifecycle listener (replay).
  */
-final class RecordingSink implements LiveSink {
+final class RecordingSink extends CompanionSink {
     private static final Logger log = LoggerFactory.getLogger(RecordingSink.class);
 
     private final String stream;
     private final Path file;
-    private final EventExecutor executor;
     private final StreamLifecycleListener listener;
     private FileChannel out;
     private boolean failed;
 
     RecordingSink(String stream, Path file, EventExecutor executor, StreamLifecycleListener listener) {
+        super(executor);
         this.stream = stream;
         this.file = file;
-        this.executor = executor;
         this.listener = listener;
-    }
-
-    @Override
-    public EventExecutor executor() {
-        return executor;
-    }
-
-    @Override
-    public FrameForm form() {
-        return FlvFrameForm.INSTANCE;
-    }
-
-    @Override
-    public boolean isAudience() {
-        return false;
     }
 
     @Override
@@ -83,11 +65,6 @@ final class RecordingSink implements LiveSink {
         } finally {
             bytes.release();
         }
-    }
-
-    @Override
-    public void flush() {
-        // the page cache holds it; the file is complete when the stream ends
     }
 
     @Override
