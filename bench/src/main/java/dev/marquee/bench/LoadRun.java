@@ -10,6 +10,7 @@ import dev.marquee.bench.stats.WallClock;
 import dev.marquee.bench.viewer.PlayUrl;
 import dev.marquee.bench.viewer.Viewer;
 import dev.marquee.bench.viewer.ViewerLoop;
+import dev.marquee.media.core.flv.FlvTag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a {@link LoadPlan}: here, on selector threads, or spread over child processes whose reports merge. */
 final class LoadRun {
-    private static final long CHILD_START_MICROS = 2_000_000; // a JVM starts well within this
+    private static final long CHILD_START_MICROS = 6_000_000; // JVMs start and warm up (ScannerWarmup) well within this
+    private static final long WARMUP_MILLIS = 3_000;
+    private static final int WARMUP_VIEWERS = 10;
     private static final long GRACE_MICROS = 30_000_000;
 
     private final LoadPlan plan;
@@ -40,6 +43,7 @@ final class LoadRun {
     }
 
     private LoadReport runHere() throws Exception {
+        warmUp(plan.startAtEpochMs() > 0 ? plan.startAtEpochMs() * 1000 : WallClock.micros() + WARMUP_MILLIS * 1000 + 300_000);
         long start = plan.startAtEpochMs() > 0 ? plan.startAtEpochMs() * 1000 : WallClock.micros() + 300_000;
         long[] marks = marks(start);
         long end = marks[ViewerStats.MARK_END] + 20_000;
@@ -117,6 +121,28 @@ final class LoadRun {
             for (Path report : reports) Files.deleteIfExists(report);
             Files.deleteIfExists(dir);
         }
+    }
+
+    /**
+     * Compiles the client's code before the first counted join: the parsers on a few seconds of the source, then
+     * a few real viewers for a moment (not counted). Without it, every load process's first joins measured the
+     * client's own JIT warm-up (hundreds of ms while several JVMs compile on one core), not the server.
+     */
+    private void warmUp(long startMicros) throws IOException {
+        long millis = Math.min(WARMUP_MILLIS, (startMicros - WallClock.micros()) / 1000 - 300);
+        if (millis <= 0) return;
+        if (plan.source() != null) {
+            try (SourceFile source = SourceFile.read(plan.source())) {
+                List<FlvTag> tags = source.tags().stream().filter(t -> t.timestamp() < 4_000).toList();
+                ScannerWarmup.run(plan.protocol(), tags, millis / 2);
+            }
+        }
+        long end = Math.min(startMicros - 300_000, WallClock.micros() + millis * 500);
+        if (end <= WallClock.micros()) return;
+        ViewerLoop loop = new ViewerLoop(new long[] {end, end, end, end}, end);
+        PlayUrl url = PlayUrl.parse(plan.url());
+        for (int i = 0; i < Math.min(WARMUP_VIEWERS, plan.viewers()); i++) loop.add(new Viewer(-1 - i, url, 0));
+        loop.run(); // on this thread, until end; the viewers close with it
     }
 
     /** The stream's bitrate: given, or from the source file, or (last resort) the median viewer's. */

@@ -30,7 +30,8 @@ public record MarqueeProperties(
         Duration transcodeRetryBaseDelay,
         String ffmpegDir,
         Duration mediaUrlTtl,
-        Duration viewFlushInterval) {
+        Duration viewFlushInterval,
+        int postsPerMinutePerIp) {
 
     public MarqueeProperties {
         if (dataDir == null) dataDir = Path.of("data");
@@ -50,6 +51,7 @@ public record MarqueeProperties(
         if (transcodeRetryBaseDelay == null) transcodeRetryBaseDelay = Duration.ofSeconds(10);
         if (mediaUrlTtl == null) mediaUrlTtl = Duration.ofHours(6);
         if (viewFlushInterval == null) viewFlushInterval = Duration.ofSeconds(10);
+        if (postsPerMinutePerIp <= 0) postsPerMinutePerIp = 120;
     }
 
     public Path mediaDir() {
