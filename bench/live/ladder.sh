@@ -108,8 +108,7 @@ run_marquee() {
         if grep -q ' 404 ' "$work/why"; then note "Marquee: not measured, its live routes are missing"; break 2; fi
         continue
       fi
-      if [ "$protocol" = flv ]; then view="http://127.0.0.1:$mq_media_port/live/$name.flv"
-      else view="rtmp://127.0.0.1:$mq_rtmp_port/live/$name"; fi
+      view=$(marquee_view_url "$name" "$protocol")  # signed, as the API hands it to players
       run_step marquee "$protocol" "$viewers" "$publish" "$view" "$marquee_pid"
     done
   done

@@ -161,6 +161,13 @@ start_marquee() {
   say "Marquee did not answer within 60 s"; return 1
 }
 
+# marquee_view_url NAME PROTOCOL: the signed playback URL (flv or rtmp) GET /api/v1/live/NAME hands out.
+marquee_view_url() {
+  local field=flvUrl
+  [ "$2" = rtmp ] && field=rtmpUrl
+  curl -s -m 10 "http://127.0.0.1:$mq_http_port/api/v1/live/$1" | jq -r ".$field // empty"
+}
+
 # marquee_user NAME: registers NAME and prints the RTMP publish URL for its stream key; on failure prints
 # nothing and leaves the reason in $work/why.
 marquee_user() {
