@@ -6,7 +6,7 @@
 # Usage: bench/live/ladder.sh [--quick]
 # Knobs (env): LADDER="100 300 600 1200 2000 2800"  SERVERS="nginx marquee"  MARQUEE_PROTOCOLS="flv rtmp"
 #              DURATION=60 (s, the measurement window; 60 = one loop of the source, so % of bitrate is exact)
-#              RAMP=5 SETTLE=5 CPU_WINDOW=20 PER_PROCESS=700 PIN=1 (server on CPU 0, load on CPU 1)
+#              RAMP=5 SETTLE=5 CPU_WINDOW=20 PER_PROCESS=700 PIN=1 (server on CPU 0, load on CPU 1) LOAD_CPUS=1 MQ_JAVA_OPTS=
 #              RESULTS=bench/live/results-DATE.md
 # --quick: LADDER="100 300" and DURATION=30 unless set: a short sanity run.
 set -euo pipefail

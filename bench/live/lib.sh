@@ -42,9 +42,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Pinning: on two or more cores the server gets CPU 0 and the load (publisher + viewers) CPU 1, so one cannot
-# steal the other's time. PIN=0 turns it off.
+# steal the other's time. PIN=0 turns it off. LOAD_CPUS=0-1 lets the load use the server's core too (when one
+# core cannot read what a server sends in small pieces; server CPU is still its own, from /proc).
 if [ "${PIN:-1}" = 1 ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
-  server_pin=(taskset -c 0); load_pin=(taskset -c 1)
+  server_pin=(taskset -c 0); load_pin=(taskset -c "${LOAD_CPUS:-1}")
 else
   server_pin=(); load_pin=()
 fi
