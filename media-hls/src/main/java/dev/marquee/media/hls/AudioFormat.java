@@ -2,6 +2,7 @@ package dev.marquee.media.hls;
 
 import dev.marquee.media.core.codec.AacAudioSpecificConfig;
 import dev.marquee.media.core.codec.AudioCodec;
+import dev.marquee.media.core.codec.CodecConfiguration;
 import dev.marquee.media.hls.ts.AdtsHeader;
 import dev.marquee.media.hls.ts.TsStreamType;
 import io.netty.buffer.ByteBuf;
@@ -13,10 +14,12 @@ final class AudioFormat {
 
     private final AacAudioSpecificConfig config;
     private final AdtsHeader adts;
+    private final byte[] record;
 
-    private AudioFormat(AacAudioSpecificConfig config, AdtsHeader adts) {
+    private AudioFormat(AacAudioSpecificConfig config, AdtsHeader adts, byte[] record) {
         this.config = config;
         this.adts = adts;
+        this.record = record;
     }
 
     /**
@@ -27,7 +30,7 @@ final class AudioFormat {
         if (AudioCodec.detect(body).orElse(null) != AudioCodec.AAC) return null;
         AacAudioSpecificConfig config = AacAudioSpecificConfig.fromSequenceHeader(body);
         try {
-            return new AudioFormat(config, AdtsHeader.of(config));
+            return new AudioFormat(config, AdtsHeader.of(config), CodecConfiguration.audioRecord(body, AudioCodec.AAC));
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -44,6 +47,19 @@ final class AudioFormat {
     /** One AAC frame's duration in 90 kHz units (1024 samples at the core rate; SBR doubles both). */
     long frameDuration90k() {
         return SAMPLES_PER_FRAME * CLOCK / config.sampleRate();
+    }
+
+    /** The raw AudioSpecificConfig, as an MP4 esds carries it. */
+    byte[] record() {
+        return record;
+    }
+
+    int sampleRate() {
+        return config.sampleRate();
+    }
+
+    int channels() {
+        return Math.max(1, config.channelConfiguration());
     }
 
     boolean sameAs(AudioFormat other) {

@@ -27,6 +27,13 @@ class LiveHlsPlaylistTokenTest {
     }
 
     @Test
+    void theInitSegmentOfFragmentsCarriesItToo() {
+        String playlist = "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-MAP:URI=\"init-1.mp4\"\n#EXTINF:2.000,\nseg-0.m4s\n";
+        assertThat(LiveHlsRequestHandler.withToken(playlist, "17-ab")).isEqualTo(
+                "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-MAP:URI=\"init-1.mp4?token=17-ab\"\n#EXTINF:2.000,\nseg-0.m4s?token=17-ab\n");
+    }
+
+    @Test
     void withoutATokenThePlaylistIsUnchanged() {
         assertThat(LiveHlsRequestHandler.withToken(PLAYLIST, null)).isEqualTo(PLAYLIST);
     }
