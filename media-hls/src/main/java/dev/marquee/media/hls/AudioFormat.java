@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBuf;
 final class AudioFormat {
     private static final int SAMPLES_PER_FRAME = 1024;
     private static final long CLOCK = 90_000;
+    private static final int MAX_RECORD = 64;
 
     private final AacAudioSpecificConfig config;
     private final AdtsHeader adts;
@@ -29,8 +30,10 @@ final class AudioFormat {
     static AudioFormat fromSequenceHeader(ByteBuf body) {
         if (AudioCodec.detect(body).orElse(null) != AudioCodec.AAC) return null;
         AacAudioSpecificConfig config = AacAudioSpecificConfig.fromSequenceHeader(body);
+        byte[] record = CodecConfiguration.audioRecord(body, AudioCodec.AAC);
+        if (record.length > MAX_RECORD) return null; // real configs are 2 to 5 bytes; an esds descriptor holds < 128
         try {
-            return new AudioFormat(config, AdtsHeader.of(config), CodecConfiguration.audioRecord(body, AudioCodec.AAC));
+            return new AudioFormat(config, AdtsHeader.of(config), record);
         } catch (IllegalArgumentException e) {
             return null;
         }
