@@ -118,6 +118,7 @@ class DanmakuBrowserIT {
         alice.findElement(By.id("danmaku-text")).sendKeys(hello);
         long sentAt = ((Number) js(alice, "const at = Date.now(); document.getElementById('danmaku-send').click(); return at;")).longValue();
         long seenAt = ((Number) wait(bob, 5).until(d -> js(d, "return window.__seen[arguments[0]] || null", hello))).longValue();
+        System.out.println("danmaku delivery from one browser to the other: " + (seenAt - sentAt) + " ms");
         assertThat(seenAt - sentAt).as("delivery to the other browser, ms").isLessThan(1000);
         wait(alice, 5).until(d -> js(d, "return window.__seen[arguments[0]] || null", hello));
         Thread.sleep(800);
@@ -142,6 +143,10 @@ class DanmakuBrowserIT {
         js(bob, "document.querySelector('video').currentTime = 0.5");
         for (String payload : XSS) wait(bob, 10).until(d -> js(d, "return window.__seen[arguments[0]] || null", payload));
         assertSafe(bob);
+        Path shot = ((org.openqa.selenium.TakesScreenshot) bob).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+        Path target = Path.of("target", "screenshots", "danmaku.png");
+        java.nio.file.Files.createDirectories(target.getParent());
+        java.nio.file.Files.copy(shot, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     static void assertSafe(WebDriver b) {
@@ -164,6 +169,23 @@ class DanmakuBrowserIT {
         assertThat(transformOf(bob, "frozen in time")).isEqualTo(before);
         js(bob, "document.querySelector('video').play()");
         wait(bob, 5).until(d -> !before.equals(transformOf(d, "frozen in time")));
+    }
+
+    @Test
+    void aPageSocketIsSignedInByTheSiteCookieAndMayPostOnIt() {
+        bob.get(site.base() + "/watch/" + video);
+        Object answer = ((JavascriptExecutor) bob).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const ws = new WebSocket(`ws://${location.host}/ws/videos/${arguments[0]}`);
+                ws.onopen = () => ws.send('{"type":"ping"}');
+                ws.onmessage = (e) => {
+                  const f = JSON.parse(e.data);
+                  if (f.type === 'pong') ws.send(JSON.stringify({ type: 'danmaku', time: 4, text: 'over the cookie socket' }));
+                  else if (f.type === 'danmaku' || f.type === 'error') { ws.close(); done(e.data); }
+                };
+                setTimeout(() => done('timeout'), 8000);
+                """, video);
+        assertThat(String.valueOf(answer)).contains("\"type\":\"danmaku\"").contains("over the cookie socket");
     }
 
     static String transformOf(WebDriver b, String text) {
