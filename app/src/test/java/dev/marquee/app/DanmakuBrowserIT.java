@@ -143,8 +143,12 @@ class DanmakuBrowserIT {
         js(bob, "document.querySelector('video').currentTime = 0.5");
         for (String payload : XSS) wait(bob, 10).until(d -> js(d, "return window.__seen[arguments[0]] || null", payload));
         assertSafe(bob);
-        Path shot = ((org.openqa.selenium.TakesScreenshot) bob).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
-        Path target = Path.of("target", "screenshots", "danmaku.png");
+        screenshot(bob, "danmaku.png");
+    }
+
+    static void screenshot(WebDriver b, String name) throws java.io.IOException {
+        Path shot = ((org.openqa.selenium.TakesScreenshot) b).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+        Path target = Path.of("target", "screenshots", name);
         java.nio.file.Files.createDirectories(target.getParent());
         java.nio.file.Files.copy(shot, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
@@ -216,6 +220,8 @@ class DanmakuBrowserIT {
             assertThat(carol.findElement(By.id("danmaku-keywords")).getAttribute("value")).isEqualTo("spoiler");
             assertThat(js(carol, "return document.querySelector('.danmaku-layer').style.opacity")).isEqualTo("0.5");
             assertThat(carol.findElement(By.id("danmaku-regex-errors")).getDomProperty("textContent")).contains("([");
+            carol.findElement(By.id("danmaku-settings-button")).click();
+            screenshot(carol, "danmaku-settings.png");
 
             watchFor(carol, "big SPOILER ahead");
             watchFor(carol, "nothing to hide");
