@@ -192,6 +192,39 @@ class DanmakuBrowserIT {
         assertThat(String.valueOf(answer)).contains("\"type\":\"danmaku\"").contains("over the cookie socket");
     }
 
+    @Test
+    void aFloodIsLaidInLanesWithoutOverlapDropsWhatDoesNotFitAndASeekClearsTheScreen() throws Exception {
+        long videoId = dev.marquee.platform.id.PublicId.decode(video).orElseThrow();
+        long aliceId = dev.marquee.platform.id.PublicId.decode(
+                site.call("GET", "/api/v1/users/me", null, aliceToken).json().get("id").asString()).orElseThrow();
+        List<dev.marquee.platform.danmaku.TimedMessage> flood = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++)
+            flood.add(new dev.marquee.platform.danmaku.TimedMessage(aliceId, 25 + i / 300.0, "flood " + i, java.time.Instant.now()));
+        site.context.getBean(dev.marquee.platform.danmaku.DanmakuArchive.class).addAll(videoId, flood);
+
+        watch(bob);
+        js(bob, "document.querySelector('video').currentTime = 24.5");
+        wait(bob, 15).until(d -> (Boolean) js(d, "return document.querySelector('video').currentTime > 26.5"));
+        long onScreen = ((Number) js(bob, "return [...document.querySelectorAll('.danmaku-layer .danmaku-item')]"
+                + ".filter(e => e.textContent.startsWith('flood ')).length")).longValue();
+        assertThat(onScreen).as("flood danmaku on screen").isPositive().isLessThan(300);
+        Object overlaps = js(bob, """
+                const rects = [...document.querySelectorAll('.danmaku-layer .danmaku-item')].map(e => e.getBoundingClientRect());
+                const lanes = {};
+                for (const r of rects) (lanes[Math.round(r.top)] ??= []).push(r);
+                let overlaps = 0;
+                for (const lane of Object.values(lanes)) {
+                  lane.sort((a, b) => a.left - b.left);
+                  for (let i = 1; i < lane.length; i++) if (lane[i].left < lane[i - 1].right) overlaps++;
+                }
+                return overlaps;
+                """);
+        assertThat(((Number) overlaps).intValue()).as("danmaku overlapping in a lane").isZero();
+
+        js(bob, "document.querySelector('video').currentTime = 35");
+        wait(bob, 5).until(d -> ((Number) js(d, "return document.querySelectorAll('.danmaku-layer .danmaku-item').length")).intValue() == 0);
+    }
+
     static String transformOf(WebDriver b, String text) {
         return String.valueOf(js(b, "const e = [...document.querySelectorAll('.danmaku-layer .danmaku-item')]"
                 + ".find(e => e.textContent === arguments[0]); return e ? e.style.transform : 'gone'", text));
