@@ -30,7 +30,7 @@ const LATE_SECONDS = 1;        // a timeline danmaku this far behind playback is
 export function createDanmakuOverlay(container, video, { live = false, settings = DEFAULTS, onBlockSender } = {}) {
   const layer = document.createElement('div');
   layer.className = 'danmaku-layer';
-  container.insertBefore(layer, video.nextSibling);
+  if (video.parentNode === container) container.insertBefore(layer, video.nextSibling); else container.appendChild(layer);
   const menu = buildMenu();
 
   let timeline = [];
@@ -183,6 +183,7 @@ export function createDanmakuOverlay(container, video, { live = false, settings 
 
   function add(item) {
     if (!item?.id || seen.has(item.id)) return;
+    if (live && seen.size > 20_000) seen.clear(); // a long live session: only recent ids can come twice
     seen.add(item.id);
     shownIds.add(item.id);
     if (!live) {
