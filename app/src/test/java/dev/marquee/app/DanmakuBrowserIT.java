@@ -118,6 +118,7 @@ class DanmakuBrowserIT {
         alice.findElement(By.id("danmaku-text")).sendKeys(hello);
         long sentAt = ((Number) js(alice, "const at = Date.now(); document.getElementById('danmaku-send').click(); return at;")).longValue();
         long seenAt = ((Number) wait(bob, 5).until(d -> js(d, "return window.__seen[arguments[0]] || null", hello))).longValue();
+        System.out.println("danmaku delivery from one browser to the other: " + (seenAt - sentAt) + " ms");
         assertThat(seenAt - sentAt).as("delivery to the other browser, ms").isLessThan(1000);
         wait(alice, 5).until(d -> js(d, "return window.__seen[arguments[0]] || null", hello));
         Thread.sleep(800);
@@ -142,6 +143,14 @@ class DanmakuBrowserIT {
         js(bob, "document.querySelector('video').currentTime = 0.5");
         for (String payload : XSS) wait(bob, 10).until(d -> js(d, "return window.__seen[arguments[0]] || null", payload));
         assertSafe(bob);
+        screenshot(bob, "danmaku.png");
+    }
+
+    static void screenshot(WebDriver b, String name) throws java.io.IOException {
+        Path shot = ((org.openqa.selenium.TakesScreenshot) b).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+        Path target = Path.of("target", "screenshots", name);
+        java.nio.file.Files.createDirectories(target.getParent());
+        java.nio.file.Files.copy(shot, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     static void assertSafe(WebDriver b) {
@@ -151,7 +160,7 @@ class DanmakuBrowserIT {
     }
 
     @Test
-    void danmakuPauseWithTheVideo() throws Exception {
+    void danmakuPauseWithTheVideoAndFollowItsPlaybackRate() throws Exception {
         watch(bob);
         watchFor(bob, "frozen in time");
         site.call("POST", "/api/v1/videos/" + video + "/danmaku", Map.of("time", 20, "text", "frozen in time"), aliceToken);
@@ -164,6 +173,75 @@ class DanmakuBrowserIT {
         assertThat(transformOf(bob, "frozen in time")).isEqualTo(before);
         js(bob, "document.querySelector('video').play()");
         wait(bob, 5).until(d -> !before.equals(transformOf(d, "frozen in time")));
+
+        // They follow playbackRate: at 2x they cross about twice as fast.
+        double normal = travel(bob, "frozen in time", 1);
+        double doubled = travel(bob, "frozen in time", 2);
+        assertThat(doubled / normal).as("speed at 2x over speed at 1x").isBetween(1.5, 2.6);
+    }
+
+    /** Pixels a danmaku moves left in 600 ms of wall time at this playback rate. */
+    static double travel(WebDriver b, String text, double rate) throws InterruptedException {
+        js(b, "document.querySelector('video').playbackRate = arguments[0]", rate);
+        Thread.sleep(150);
+        double x0 = xOf(b, text);
+        Thread.sleep(600);
+        return x0 - xOf(b, text);
+    }
+
+    static double xOf(WebDriver b, String text) {
+        String t = transformOf(b, text);
+        return Double.parseDouble(t.substring(t.indexOf('(') + 1, t.indexOf("px")));
+    }
+
+    @Test
+    void aPageSocketIsSignedInByTheSiteCookieAndMayPostOnIt() {
+        bob.get(site.base() + "/watch/" + video);
+        Object answer = ((JavascriptExecutor) bob).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const ws = new WebSocket(`ws://${location.host}/ws/videos/${arguments[0]}`);
+                ws.onopen = () => ws.send('{"type":"ping"}');
+                ws.onmessage = (e) => {
+                  const f = JSON.parse(e.data);
+                  if (f.type === 'pong') ws.send(JSON.stringify({ type: 'danmaku', time: 4, text: 'over the cookie socket' }));
+                  else if (f.type === 'danmaku' || f.type === 'error') { ws.close(); done(e.data); }
+                };
+                setTimeout(() => done('timeout'), 8000);
+                """, video);
+        assertThat(String.valueOf(answer)).contains("\"type\":\"danmaku\"").contains("over the cookie socket");
+    }
+
+    @Test
+    void aFloodIsLaidInLanesWithoutOverlapDropsWhatDoesNotFitAndASeekClearsTheScreen() throws Exception {
+        long videoId = dev.marquee.platform.id.PublicId.decode(video).orElseThrow();
+        long aliceId = dev.marquee.platform.id.PublicId.decode(
+                site.call("GET", "/api/v1/users/me", null, aliceToken).json().get("id").asString()).orElseThrow();
+        List<dev.marquee.platform.danmaku.TimedMessage> flood = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++)
+            flood.add(new dev.marquee.platform.danmaku.TimedMessage(aliceId, 25 + i / 300.0, "flood " + i, java.time.Instant.now()));
+        site.context.getBean(dev.marquee.platform.danmaku.DanmakuArchive.class).addAll(videoId, flood);
+
+        watch(bob);
+        js(bob, "document.querySelector('video').currentTime = 24.5");
+        wait(bob, 15).until(d -> (Boolean) js(d, "return document.querySelector('video').currentTime > 26.5"));
+        long onScreen = ((Number) js(bob, "return [...document.querySelectorAll('.danmaku-layer .danmaku-item')]"
+                + ".filter(e => e.textContent.startsWith('flood ')).length")).longValue();
+        assertThat(onScreen).as("flood danmaku on screen").isPositive().isLessThan(300);
+        Object overlaps = js(bob, """
+                const rects = [...document.querySelectorAll('.danmaku-layer .danmaku-item')].map(e => e.getBoundingClientRect());
+                const lanes = {};
+                for (const r of rects) (lanes[Math.round(r.top)] ??= []).push(r);
+                let overlaps = 0;
+                for (const lane of Object.values(lanes)) {
+                  lane.sort((a, b) => a.left - b.left);
+                  for (let i = 1; i < lane.length; i++) if (lane[i].left < lane[i - 1].right) overlaps++;
+                }
+                return overlaps;
+                """);
+        assertThat(((Number) overlaps).intValue()).as("danmaku overlapping in a lane").isZero();
+
+        js(bob, "document.querySelector('video').currentTime = 35");
+        wait(bob, 5).until(d -> ((Number) js(d, "return document.querySelectorAll('.danmaku-layer .danmaku-item').length")).intValue() == 0);
     }
 
     static String transformOf(WebDriver b, String text) {
@@ -194,6 +272,8 @@ class DanmakuBrowserIT {
             assertThat(carol.findElement(By.id("danmaku-keywords")).getAttribute("value")).isEqualTo("spoiler");
             assertThat(js(carol, "return document.querySelector('.danmaku-layer').style.opacity")).isEqualTo("0.5");
             assertThat(carol.findElement(By.id("danmaku-regex-errors")).getDomProperty("textContent")).contains("([");
+            carol.findElement(By.id("danmaku-settings-button")).click();
+            screenshot(carol, "danmaku-settings.png");
 
             watchFor(carol, "big SPOILER ahead");
             watchFor(carol, "nothing to hide");
