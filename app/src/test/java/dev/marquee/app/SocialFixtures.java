@@ -57,6 +57,16 @@ final class SocialFixtures {
                 .until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /** The property names of a schema of the served OpenAPI document. */
+    static java.util.Set<String> schemaFields(RunningMarquee site, String schema) {
+        return new java.util.HashSet<>(site.call("GET", "/api/openapi.json", null, null).json()
+                .get("components").get("schemas").get(schema).get("properties").propertyNames());
+    }
+
+    static java.util.Set<String> fields(tools.jackson.databind.JsonNode node) {
+        return new java.util.HashSet<>(node.propertyNames());
+    }
+
     /** The numeric id of the user a token belongs to. */
     static long userId(RunningMarquee site, String token) {
         return PublicId.decode(site.call("GET", "/api/v1/users/me", null, token).json().get("id").asString()).orElseThrow();
