@@ -63,6 +63,7 @@ class CommentsBrowserIT extends BrowserTestBase {
         assertThat(browser.findElement(By.cssSelector(".comment-replies .comment-text a.timestamp")).getAttribute("data-seconds"))
                 .isEqualTo("3723");
 
+        screenshot("comments.png");
         browser.navigate().refresh();
         WebElement toggle = wait(20).until(d -> d.findElement(By.cssSelector("#comment-list .comment-show-replies")));
         assertThat(toggle.getText()).isEqualTo("1 reply");
@@ -126,6 +127,7 @@ class CommentsBrowserIT extends BrowserTestBase {
 
         String second = SocialFixtures.readyVideo(site, clips, creator, "Second upload", "public");
         browser.get(site.base() + "/subscriptions");
+        screenshot("subscriptions.png");
         List<String> titles = browser.findElements(By.cssSelector(".video-grid .card-title a")).stream().map(WebElement::getText).toList();
         assertThat(titles).containsExactly("Second upload", "First upload");
         assertThat(browser.findElement(By.id("unread-badge")).getText()).isEqualTo("1");
@@ -135,6 +137,7 @@ class CommentsBrowserIT extends BrowserTestBase {
         WebElement item = browser.findElement(By.cssSelector("#notification-list .notification.is-unread"));
         assertThat(item.getText()).contains("creator", "uploaded", "Second upload");
         assertThat(item.findElement(By.tagName("a")).getAttribute("href")).endsWith("/watch/" + second);
+        screenshot("notifications.png");
         browser.findElement(By.id("mark-all-read")).click();
         wait(10).until(d -> d.findElements(By.id("unread-badge")).isEmpty()
                 && d.findElements(By.cssSelector(".notification.is-unread")).isEmpty());
@@ -148,5 +151,13 @@ class CommentsBrowserIT extends BrowserTestBase {
         browser.findElement(By.id("subscribe-button")).click();
         wait(10).until(d -> d.findElement(By.id("subscribe-button")).getText().equals("Subscribe"));
         assertThat(site.call("GET", "/api/v1/users/creator/subscription", null, null).json().get("subscribers").asLong()).isZero();
+    }
+
+    /** Keeps a picture of the page in target/screenshots for people reviewing the look. */
+    private static void screenshot(String name) throws java.io.IOException {
+        Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+        Path target = Path.of("target", "screenshots", name);
+        java.nio.file.Files.createDirectories(target.getParent());
+        java.nio.file.Files.copy(shot, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -138,6 +138,11 @@ class SocialApiIT {
             assertThat(live.has("video")).isFalse();
             JsonNode mine = site.call("GET", "/api/v1/users/me/subscriptions", null, sub2).json();
             assertThat(mine.get("items").get(0).get("live").asBoolean()).isTrue();
+            var subsPage = site.call("GET", "/subscriptions", null, sub2);
+            assertThat(subsPage.status()).isEqualTo(200);
+            assertThat(subsPage.body()).as("the subscriptions page shows the channel live now")
+                    .contains("id=\"subscriptions-live\"", "href=\"/live/streamer\"", "Fresh upload");
+            assertThat(site.call("GET", "/subscriptions", null, bystander).body()).doesNotContain("subscriptions-live", "Fresh upload");
         } finally {
             ffmpeg.destroy();
             ffmpeg.waitFor();
