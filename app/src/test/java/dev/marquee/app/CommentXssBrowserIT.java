@@ -16,7 +16,8 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
 /**
- * The classic XSS payloads posted as comments, replies, an edit, a video's title, description and tags, then every
+ * The classic XSS payloads posted as comments, replies, an edit, a video's title, description and tags and a live
+ * stream's title (published over real RTMP), then every
  * page that shows them opened in chromium by another user: no script runs (no {@code window.__xss}, no alert), no
  * dangerous element or {@code javascript:} link appears, and the text is shown literally. Usernames allow only
  * {@code [A-Za-z0-9_-]}, so a channel name cannot carry a payload.
@@ -75,6 +76,28 @@ class CommentXssBrowserIT extends BrowserTestBase {
         assertThat(site.call("PATCH", "/api/v1/comments/" + thread, Map.of("text", edited), mallory).status()).isEqualTo(200);
         expected.set(0, edited);
 
+        // The stream title is the other text a channel writes: mallory goes live (real RTMP) under a payload.
+        String liveTitle = "<img src=x onerror=alert(1)>{{7*7}}<script>window.__xss=1</script>";
+        assertThat(site.call("PUT", "/api/v1/live/title", Map.of("title", liveTitle), mallory).status()).isEqualTo(200);
+        String key = site.call("GET", "/api/v1/live/key", null, mallory).json().get("streamKey").asString();
+        Process stream = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning", "-re", "-f", "lavfi",
+                "-i", "testsrc2=size=320x180:rate=15", "-t", "90", "-c:v", "libx264", "-preset", "ultrafast", "-g", "15",
+                "-pix_fmt", "yuv420p", "-f", "flv", "rtmp://127.0.0.1:" + site.rtmpPort + "/live/" + key)
+                .redirectErrorStream(true).redirectOutput(data.resolve("xss-stream.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (site.call("GET", "/api/v1/notifications", null, victim).json().get("unread").asLong() < 2) {
+                assertThat(System.nanoTime()).as("a live notification in time").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+            checkPages(video, title, description, expected, liveTitle);
+        } finally {
+            stream.destroy();
+            stream.waitFor();
+        }
+    }
+
+    private static void checkPages(String video, String title, String description, List<String> expected, String liveTitle) {
         SocialFixtures.signInBrowser(site, browser, "victim");
         browser.get(site.base() + "/watch/" + video);
         wait(20).until(d -> "true".equals(d.findElement(By.id("comments")).getAttribute("data-loaded")));
@@ -97,15 +120,19 @@ class CommentXssBrowserIT extends BrowserTestBase {
 
         browser.get(site.base() + "/");
         assertNothingRan("home page");
-        assertThat(browser.findElement(By.cssSelector(".card-title a")).getText()).isEqualTo(title);
+        assertThat(browser.findElements(By.cssSelector(".card-title a")).stream().map(WebElement::getText).toList())
+                .containsExactlyInAnyOrder(liveTitle, title);
 
         browser.get(site.base() + "/subscriptions");
         assertNothingRan("subscriptions page");
-        assertThat(browser.findElement(By.cssSelector(".card-title a")).getText()).isEqualTo(title);
+        assertThat(browser.findElement(By.cssSelector("#subscriptions-live .card-title a")).getText()).isEqualTo(liveTitle);
+        assertThat(browser.findElements(By.cssSelector(".card-title a")).stream().map(WebElement::getText).toList())
+                .containsExactlyInAnyOrder(liveTitle, title);
 
         browser.get(site.base() + "/notifications");
         assertNothingRan("notifications page");
-        assertThat(browser.findElement(By.cssSelector(".notification-title")).getText()).isEqualTo(title);
+        assertThat(browser.findElements(By.cssSelector(".notification-title")).stream().map(WebElement::getText).toList())
+                .containsExactly(liveTitle, title);
     }
 
     /** No payload ran: no alert is open, nothing set window.__xss, and none of the payloads' elements exist. */
