@@ -4,6 +4,7 @@ import { api, csrfToken } from './lib/api.js';
 import { setupControls } from './player/controls.js';
 import { setupQualityMenu } from './player/quality.js';
 import { setupSeekPreview } from './player/seek-preview.js';
+import './comments.js'; // the comments section below the description mounts itself
 
 const root = document.getElementById('player');
 if (root) startPlayer(root);
@@ -87,6 +88,3 @@ function watchProcessing(box) {
     } catch { /* keep the last known progress; the next tick may succeed */ }
   }, 3000);
 }
-
-// The comments section below the description mounts itself.
-import './comments.js';
