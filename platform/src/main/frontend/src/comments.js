@@ -37,6 +37,7 @@ function mountComments(root) {
       next = page.next;
       more.hidden = !next;
       setCount(page.count);
+      root.dataset.loaded = 'true';
     } catch (e) {
       showError(root.querySelector('.comments-head'), e.message);
     }

@@ -18,7 +18,7 @@ function setupLike(button) {
     button.classList.toggle('is-active', state.liked);
     button.title = state.liked ? 'Unlike' : 'Like';
   };
-  api('GET', `/api/v1/videos/${id}/like`).then((s) => { state = s; show(); }).catch(() => {});
+  api('GET', `/api/v1/videos/${id}/like`).then((s) => { state = s; show(); button.dataset.ready = 'true'; }).catch(() => {});
   button.addEventListener('click', async () => {
     if (!signedIn) { toSignIn(); return; }
     const on = !state.liked;
@@ -46,7 +46,7 @@ function setupSubscribe(button) {
     button.classList.toggle('button-primary', !state.subscribed);
   };
   show();
-  api('GET', `/api/v1/users/${name}/subscription`).then((s) => { state = s; show(); }).catch(() => {});
+  api('GET', `/api/v1/users/${name}/subscription`).then((s) => { state = s; show(); button.dataset.ready = 'true'; }).catch(() => {});
   button.addEventListener('click', async () => {
     if (!signedIn) { toSignIn(); return; }
     const on = !state.subscribed;

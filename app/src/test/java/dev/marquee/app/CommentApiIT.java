@@ -82,7 +82,9 @@ class CommentApiIT {
         assertThat(nested.get("parentId").asString()).isEqualTo(first.get("id").asString());
         JsonNode third = posted(threadVideo, alice, "third reply", first.get("id").asString());
 
+        assertThat(SocialFixtures.fields(first)).as("Comment as documented").isEqualTo(SocialFixtures.schemaFields(site, "Comment"));
         JsonNode newest = site.call("GET", "/api/v1/videos/" + threadVideo + "/comments", null, null).json();
+        assertThat(SocialFixtures.fields(newest)).isEqualTo(SocialFixtures.schemaFields(site, "CommentPage"));
         assertThat(texts(newest)).containsExactly("third", "second", "first");
         assertThat(newest.get("count").asLong()).isEqualTo(6);
         assertThat(newest.get("next").isNull()).isTrue();

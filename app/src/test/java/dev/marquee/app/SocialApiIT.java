@@ -45,6 +45,7 @@ class SocialApiIT {
         assertThat(site.call("PUT", url, null, fan).status()).isEqualTo(204);
         assertThat(site.call("PUT", url, null, other).status()).isEqualTo(204);
         JsonNode state = site.call("GET", url, null, fan).json();
+        assertThat(SocialFixtures.fields(state)).isEqualTo(SocialFixtures.schemaFields(site, "Likes"));
         assertThat(state.get("likes").asLong()).isEqualTo(2);
         assertThat(state.get("liked").asBoolean()).isTrue();
         assertThat(site.call("GET", url, null, null).json().get("liked").asBoolean()).isFalse();
@@ -71,6 +72,7 @@ class SocialApiIT {
         assertThat(site.call("PUT", url, null, follower).status()).isEqualTo(204);
         assertThat(site.call("PUT", "/api/v1/users/CREATOR/subscription", null, follower).status()).isEqualTo(204);
         JsonNode state = site.call("GET", url, null, follower).json();
+        assertThat(SocialFixtures.fields(state)).isEqualTo(SocialFixtures.schemaFields(site, "Subscription"));
         assertThat(state.get("subscribed").asBoolean()).isTrue();
         assertThat(state.get("subscribers").asLong()).isEqualTo(before + 1);
 
@@ -113,6 +115,8 @@ class SocialApiIT {
         JsonNode page = site.call("GET", "/api/v1/notifications", null, sub1).json();
         assertThat(page.get("unread").asLong()).isEqualTo(1);
         JsonNode n = page.get("items").get(0);
+        assertThat(SocialFixtures.fields(page)).isEqualTo(SocialFixtures.schemaFields(site, "NotificationPage"));
+        assertThat(SocialFixtures.fields(n)).isEqualTo(SocialFixtures.schemaFields(site, "Notification"));
         assertThat(n.get("kind").asString()).isEqualTo("video");
         assertThat(n.get("video").get("id").asString()).isEqualTo(published);
         assertThat(n.get("video").get("title").asString()).isEqualTo("Fresh upload");
@@ -134,6 +138,11 @@ class SocialApiIT {
             assertThat(live.has("video")).isFalse();
             JsonNode mine = site.call("GET", "/api/v1/users/me/subscriptions", null, sub2).json();
             assertThat(mine.get("items").get(0).get("live").asBoolean()).isTrue();
+            var subsPage = site.call("GET", "/subscriptions", null, sub2);
+            assertThat(subsPage.status()).isEqualTo(200);
+            assertThat(subsPage.body()).as("the subscriptions page shows the channel live now")
+                    .contains("id=\"subscriptions-live\"", "href=\"/live/streamer\"", "Fresh upload");
+            assertThat(site.call("GET", "/subscriptions", null, bystander).body()).doesNotContain("subscriptions-live", "Fresh upload");
         } finally {
             ffmpeg.destroy();
             ffmpeg.waitFor();

@@ -13,14 +13,24 @@ final class SocialFixtures {
 
     /** Creates a video, uploads a one-second clip over tus and returns its id once it is ready. */
     static String readyVideo(RunningMarquee site, Path clips, String token, String title, String visibility) throws Exception {
-        return awaitReady(site, startVideo(site, clips, token, title, visibility), token);
+        return readyVideo(site, clips, token, title, visibility, 1);
+    }
+
+    static String readyVideo(RunningMarquee site, Path clips, String token, String title, String visibility, double seconds)
+            throws Exception {
+        return awaitReady(site, startVideo(site, clips, token, title, visibility, seconds), token);
     }
 
     /** Creates and uploads; processing goes on in the background. */
     static String startVideo(RunningMarquee site, Path clips, String token, String title, String visibility) throws Exception {
+        return startVideo(site, clips, token, title, visibility, 1);
+    }
+
+    static String startVideo(RunningMarquee site, Path clips, String token, String title, String visibility, double seconds)
+            throws Exception {
         var created = site.call("POST", "/api/v1/videos", Map.of("title", title, "visibility", visibility), token);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        Path clip = Clips.make(clips, "clip-" + created.json().get("id").asString() + ".mp4", 320, 180, 1, false);
+        Path clip = Clips.make(clips, "clip-" + created.json().get("id").asString() + ".mp4", 320, 180, seconds, false);
         new TusUpload(token).send(created.json().get("upload").asString(), clip, 256 * 1024);
         return created.json().get("id").asString();
     }
@@ -34,6 +44,27 @@ final class SocialFixtures {
             Thread.sleep(300);
         }
         throw new AssertionError("video " + id + " was not ready in time");
+    }
+
+    /** Signs the browser in through the sign-in form. */
+    static void signInBrowser(RunningMarquee site, org.openqa.selenium.WebDriver browser, String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(site.base() + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("correct horse");
+        browser.findElement(org.openqa.selenium.By.id("submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** The property names of a schema of the served OpenAPI document. */
+    static java.util.Set<String> schemaFields(RunningMarquee site, String schema) {
+        return new java.util.HashSet<>(site.call("GET", "/api/openapi.json", null, null).json()
+                .get("components").get("schemas").get(schema).get("properties").propertyNames());
+    }
+
+    static java.util.Set<String> fields(tools.jackson.databind.JsonNode node) {
+        return new java.util.HashSet<>(node.propertyNames());
     }
 
     /** The numeric id of the user a token belongs to. */

@@ -18,6 +18,8 @@ class UnreadBadgeAdvice {
     @ModelAttribute("unreadNotifications")
     Long unread(HttpServletRequest request) {
         CurrentUser me = (CurrentUser) request.getAttribute(CurrentUser.ATTRIBUTE);
-        return me == null ? null : notifications.unread(me.id());
+        // REST controllers are @Controllers too; only pages draw the badge, so API calls skip the query.
+        if (me == null || request.getRequestURI().startsWith("/api/")) return null;
+        return notifications.unread(me.id());
     }
 }

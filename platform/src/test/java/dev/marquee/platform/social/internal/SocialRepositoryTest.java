@@ -111,4 +111,27 @@ class SocialRepositoryTest {
             assertThat(notifications.list(6, null, 10)).extracting(NotificationRepository.Notification::kind).containsExactly("live");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.marquee.platform.testing.Databases#engines")
+    void tenThousandSubscribersAreNotifiedByOneStatementQuickly(String engine) {
+        try (HikariDataSource ds = Databases.open(engine, tmp)) {
+            JdbcClient jdbc = seed(ds, 1);
+            jdbc.sql("""
+                    INSERT INTO users (id, username, username_key, password_hash, role, created_at)
+                    WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < 10001)
+                    SELECT i, 'fan' || i, 'fan' || i, 'h', 'user', 0 FROM n
+                    """).update();
+            jdbc.sql("INSERT INTO subscriptions (subscriber_id, channel_id, created_at) SELECT id, 1, 0 FROM users WHERE id > 1").update();
+            video(jdbc, 100, 1, "public", "ready", 1);
+            NotificationRepository notifications = new NotificationRepository(jdbc);
+            long start = System.nanoTime();
+            int rows = notifications.fanOutVideo(1000, 1, 100, "To everyone", Instant.ofEpochMilli(10));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("%s: one notification to %d subscribers in %d ms%n", engine, rows, millis);
+            assertThat(rows).isEqualTo(10_000);
+            assertThat(millis).isLessThan(10_000);
+            assertThat(notifications.unread(5000)).isEqualTo(1);
+        }
+    }
 }
