@@ -52,6 +52,7 @@ class AccountApiIT {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().get("id").asString()).isEqualTo(created.json().get("id").asString());
         assertThat(me.json().get("role").asString()).isEqualTo("admin"); // the first account
+        assertThat(me.header("Set-Cookie")).as("an API answer starts no page session").isNull();
 
         post("/api/v1/users", Map.of("username", "second", "password", "s3cret-pass"));
         String second = post("/api/v1/auth/token", Map.of("username", "second", "password", "s3cret-pass"))

@@ -23,6 +23,8 @@ class SessionModelAdvice {
 
     @ModelAttribute("csrfToken")
     String csrfToken(HttpServletRequest request, HttpServletResponse response) {
+        // @RestController is a @Controller too: API answers must not start a page session (a Set-Cookie).
+        if (request.getRequestURI().startsWith("/api/")) return null;
         return cookies.csrfToken(request, response);
     }
 }
