@@ -1,12 +1,13 @@
 // Live page: HTTP-FLV through mpegts.js for about a second of delay (HLS where Media Source Extensions
-// are missing), the viewer count and title kept fresh by polling, and a start by itself at go-live.
+// are missing), and the channel's room socket: chat beside the player and over it as danmaku, the viewer
+// count, and the going live (playback starts by itself) or offline.
 import mpegts from 'mpegts.js';
 import Hls from 'hls.js';
-import { api } from './lib/api.js';
 import { timeAgo } from './lib/format.js';
 import { setupLiveControls } from './player/live-controls.js';
-
-const POLL_MS = 5000; // until the live WebSocket room exists
+import { connectRoom, roomUrl } from './live-socket.js';
+import { setupChatPanel } from './live-chat.js';
+import { createLiveOverlay } from './live-overlay.js';
 
 const root = document.getElementById('live-player');
 if (root) startLivePage(root);
@@ -56,6 +57,12 @@ function startLivePage(root) {
   }
   video.addEventListener('playing', () => { failures = 0; showError(''); });
 
+  let viewers = Number(ui.viewers.dataset.viewers || 0);
+  function renderViewers(count) {
+    viewers = Number(count || 0);
+    ui.viewers.textContent = `${viewers.toLocaleString()} watching`;
+  }
+
   function render(status) {
     const wasLive = live;
     live = status.live;
@@ -67,7 +74,6 @@ function startLivePage(root) {
     ui.started.hidden = !live;
     ui.offlineNote.hidden = live;
     ui.title.textContent = status.title || username;
-    ui.viewers.textContent = `${Number(status.viewers || 0).toLocaleString()} watching`;
     if (status.startedAt) {
       ui.startedAt.dateTime = status.startedAt;
       ui.startedAt.textContent = timeAgo(new Date(status.startedAt));
@@ -76,14 +82,25 @@ function startLivePage(root) {
     if (!live && wasLive) { stopPlayback(); showError(''); }
   }
 
-  async function poll() {
-    if (document.hidden) return;
-    try {
-      render(await api('GET', `/api/v1/live/${encodeURIComponent(username)}`));
-    } catch { /* keep the last known state; the next poll may succeed */ }
-  }
-  setInterval(poll, POLL_MS);
-  document.addEventListener('visibilitychange', () => { if (!document.hidden) poll(); });
+  const overlay = createLiveOverlay(byId('live-danmaku'));
+  const panel = byId('live-chat');
+  let chat = null;
+  const room = connectRoom(roomUrl(`/ws/live/${encodeURIComponent(username)}`), {
+    onState: (state) => chat?.connection(state),
+    onFrame(frame) {
+      switch (frame.type) {
+        case 'chat': if (chat?.chat(frame) && live) overlay.add(frame); break;
+        case 'history': chat?.history(frame.items || []); break;
+        case 'deleted': chat?.deleted(frame.id); break;
+        case 'viewers': renderViewers(frame.count); break;
+        case 'status': render(frame); if (!frame.live) overlay.clear(); break;
+        case 'settings': chat?.settings(frame); break;
+        case 'error': chat?.error(frame); break;
+        default: break; // pong, and frame types a later server may add
+      }
+    },
+  });
+  if (panel) chat = setupChatPanel(panel, { send: room.send });
   if (live) startPlayback();
 }
 
