@@ -74,6 +74,7 @@ function startLivePage(root) {
     ui.started.hidden = !live;
     ui.offlineNote.hidden = live;
     ui.title.textContent = status.title || username;
+    if (status.viewers !== undefined) renderViewers(status.viewers);
     if (status.startedAt) {
       ui.startedAt.dateTime = status.startedAt;
       ui.startedAt.textContent = timeAgo(new Date(status.startedAt));

@@ -74,11 +74,13 @@ class ChatAudience implements DisposableBean {
             for (Watched w : watched.values()) {
                 Optional<LiveChannel> now = live.find(w.username);
                 long session = now.map(LiveChannel::sessionId).orElse(0L);
-                if (session != w.sessionId) {
+                int viewers = now.map(LiveChannel::viewers).orElse(0);
+                if (session != w.sessionId) { // the status frame carries the count too
                     rooms.publish(w.roomName, status(now));
                     w.sessionId = session;
+                    w.viewers = viewers;
+                    w.viewersSentAt = nowMillis;
                 }
-                int viewers = now.map(LiveChannel::viewers).orElse(0);
                 if (viewers != w.viewers && nowMillis - w.viewersSentAt >= VIEWERS_EVERY_MILLIS) {
                     rooms.publish(w.roomName, ChatFrames.viewers(viewers));
                     w.viewers = viewers;
@@ -91,8 +93,8 @@ class ChatAudience implements DisposableBean {
     }
 
     private static ChatFrames.Status status(Optional<LiveChannel> now) {
-        return now.map(c -> new ChatFrames.Status("status", true, c.title(), c.startedAt().toString()))
-                .orElseGet(() -> new ChatFrames.Status("status", false, null, null));
+        return now.map(c -> new ChatFrames.Status("status", true, c.title(), c.startedAt().toString(), c.viewers()))
+                .orElseGet(() -> new ChatFrames.Status("status", false, null, null, 0));
     }
 
     @Override

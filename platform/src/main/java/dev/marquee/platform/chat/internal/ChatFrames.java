@@ -21,7 +21,7 @@ final class ChatFrames {
     record Deleted(String type, String id) {}
 
     /** The channel went live or offline; {@code startedAt} is ISO-8601 or null. */
-    record Status(String type, boolean live, String title, String startedAt) {}
+    record Status(String type, boolean live, String title, String startedAt, int viewers) {}
 
     record Settings(String type, int slowModeSeconds) {}
 
