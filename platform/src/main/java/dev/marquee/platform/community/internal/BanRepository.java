@@ -43,7 +43,7 @@ class BanRepository implements Bans {
         return jdbc.sql("""
                 SELECT * FROM bans WHERE user_id = ? AND channel_id IN (?, ?) AND (until IS NULL OR until > ?)
                 ORDER BY until IS NULL DESC, until DESC
-                """).params(userId, channelId, Bans.SITE, clock.millis()).query(BanRepository::ban).list().stream().findFirst(); // list(): a stream() would hold its connection open
+                """).params(userId, channelId, Bans.SITE, clock.millis()).query(BanRepository::ban).list().stream().findFirst(); // list(): a query stream would hold its connection until closed
     }
 
     @Override
