@@ -58,7 +58,8 @@ fi
 [ -f "$marquee_jar" ] && [ -f "$bench_jar" ] || die "missing $marquee_jar or $bench_jar"
 
 say "starting Marquee on :$http_port"
-"${server_pin[@]}" "$java" -jar "$marquee_jar" serve --data-dir "$work/data" --http-port "$http_port" \
+# SERVER_JAVA_OPTS, e.g. "-XX:StartFlightRecording=filename=/tmp/chat.jfr,settings=profile", to see where time goes.
+"${server_pin[@]}" "$java" ${SERVER_JAVA_OPTS:-} -jar "$marquee_jar" serve --data-dir "$work/data" --http-port "$http_port" \
   --media-port "$media_port" --rtmp-port "$rtmp_port" --bind-host 127.0.0.1 \
   --marquee.posts-per-minute-per-ip 1000000 >"$work/marquee.log" 2>&1 &
 marquee_pid=$!
@@ -87,5 +88,6 @@ done
 
 say "load: $sockets sockets, $senders senders, $rate lines/s, ${duration}s measured (server pid $marquee_pid)"
 "${load_pin[@]}" "$java" -Xmx1g -cp "$bench_jar" dev.marquee.bench.chat.ChatLoad --site "$site" --channel chatroom \
-  --sockets "$sockets" --senders "$senders" --rate "$rate" --duration "$duration" --server-pid "$marquee_pid"
+  --sockets "$sockets" --senders "$senders" --rate "$rate" --duration "$duration" --server-pid "$marquee_pid" \
+  ${TIMELINE:+--timeline 1}
 if grep -q ' ERROR ' "$work/marquee.log"; then say "server errors:"; grep ' ERROR ' "$work/marquee.log" | head -5 >&2; fi

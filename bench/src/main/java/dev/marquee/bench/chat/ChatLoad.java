@@ -95,7 +95,7 @@ public final class ChatLoad {
         clock.shutdownNow();
         Thread.sleep(2000); // let the last lines arrive
         long delivered = ChatSocket.delivered.get();
-        LatencyHistogram latency = ChatSocket.merged();
+        LatencyHistogram latency = ChatSocket.merged(-1);
         long open = sockets - refused.get() - ChatSocket.closed.get();
         long expected = sent * open;
 
@@ -116,6 +116,14 @@ public final class ChatLoad {
                 latency.max() / 1000.0, refused.get(), ChatSocket.closed.get(), ChatSocket.errors.get() - errorsBefore,
                 serverPid, cpu0 < 0 ? "n/a" : String.format("%.0f%% of one core", (cpu1 - cpu0) / window * 100),
                 (me1 - me0) / window * 100);
+        if (o.containsKey("timeline")) {
+            System.out.println("second of the window: deliveries, p50 / p99 / max latency (ms)");
+            for (int sec = 0; sec < Math.min(duration, ChatSocket.SECONDS); sec++) {
+                LatencyHistogram h = ChatSocket.merged(sec);
+                System.out.printf("%3d: %7d  %8.1f / %8.1f / %8.1f%n", sec, h.count(), h.percentile(50) / 1000,
+                        h.percentile(99) / 1000, h.max() / 1000.0);
+            }
+        }
         System.exit(0);
     }
 

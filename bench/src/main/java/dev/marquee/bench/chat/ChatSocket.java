@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ChatSocket implements WebSocket.Listener {
     static final String PREFIX = "bench ";
     private static final String TEXT_FIELD = "\"text\":\"" + PREFIX;
-    private static final Queue<LatencyHistogram> ALL = new ConcurrentLinkedQueue<>();
-    private static final ThreadLocal<LatencyHistogram> MINE = ThreadLocal.withInitial(() -> {
-        LatencyHistogram h = new LatencyHistogram();
+    /** Seconds of the timeline: latency per second of send time, to tell a steady delay from a burst. */
+    static final int SECONDS = 600;
+    private static final Queue<LatencyHistogram[]> ALL = new ConcurrentLinkedQueue<>();
+    private static final ThreadLocal<LatencyHistogram[]> MINE = ThreadLocal.withInitial(() -> {
+        LatencyHistogram[] h = new LatencyHistogram[SECONDS];
         ALL.add(h);
         return h;
     });
@@ -61,7 +63,10 @@ final class ChatSocket implements WebSocket.Listener {
             long sent = Long.parseLong(frame, from, to, 10);
             if (sent < countFromMicros) return;
             delivered.incrementAndGet();
-            MINE.get().record(now - sent);
+            int second = (int) Math.min(SECONDS - 1, (sent - countFromMicros) / 1_000_000);
+            LatencyHistogram[] mine = MINE.get();
+            if (mine[second] == null) mine[second] = new LatencyHistogram();
+            mine[second].record(now - sent);
         } else if (frame.startsWith("{\"type\":\"error\"")) {
             errors.incrementAndGet();
         }
@@ -89,9 +94,11 @@ final class ChatSocket implements WebSocket.Listener {
         closed.incrementAndGet();
     }
 
-    static LatencyHistogram merged() {
+    /** Every delivery's latency, or (second >= 0) those of lines sent in that second of the window. */
+    static LatencyHistogram merged(int second) {
         LatencyHistogram all = new LatencyHistogram();
-        for (LatencyHistogram h : ALL) all.add(h);
+        for (LatencyHistogram[] hs : ALL)
+            for (int i = 0; i < SECONDS; i++) if (hs[i] != null && (second < 0 || second == i)) all.add(hs[i]);
         return all;
     }
 }

@@ -62,6 +62,10 @@ class LiveChat {
         return "live:" + channelId;
     }
 
+    static long channelOf(String roomName) {
+        return Long.parseLong(roomName.substring("live:".length()));
+    }
+
     /** Checks, stores and publishes a line; throws ProblemException (400, 401, 403, 409, 429) when refused. */
     ChatMessage post(Poster poster, long channelId, String channelName, String rawText) {
         String text = UserText.line(rawText, MAX_TEXT, "text");
