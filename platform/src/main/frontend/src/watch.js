@@ -4,6 +4,7 @@ import { api, csrfToken } from './lib/api.js';
 import { setupControls } from './player/controls.js';
 import { setupQualityMenu } from './player/quality.js';
 import { setupSeekPreview } from './player/seek-preview.js';
+import { mountVideoDanmaku } from './danmaku/video-danmaku.js';
 
 const root = document.getElementById('player');
 if (root) startPlayer(root);
@@ -16,6 +17,7 @@ function startPlayer(root) {
   const preview = setupSeekPreview(root, storyboardUrl);
   setupControls(root, video, { onSeekHover: preview.show, onSeekLeave: preview.hide });
   countViewOnFirstPlay(video, videoId);
+  mountVideoDanmaku(root, video, videoId);
 
   const hasMse = Hls.isSupported();
   if (hasMse) {

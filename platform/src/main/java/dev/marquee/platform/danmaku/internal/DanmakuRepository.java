@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,12 +39,11 @@ class DanmakuRepository {
         return rows.stream().sorted(Comparator.comparingLong(Danmaku::timeMs).thenComparingLong(Danmaku::id)).toList();
     }
 
-    /** Every danmaku of the video in playback order, one row at a time (exports of long videos stay small). */
-    void forEach(long videoId, Consumer<Danmaku> sink) {
-        jdbc.sql("SELECT * FROM danmaku WHERE video_id = ? ORDER BY time_ms, id").param(videoId)
-                .query((ResultSet rs) -> {
-                    sink.accept(map(rs, 0));
-                });
+    /** The last slice holding any danmaku of the video, or -1. */
+    int lastSlice(long videoId) {
+        Integer last = jdbc.sql("SELECT MAX(slice) FROM danmaku WHERE video_id = ?").param(videoId).query(Integer.class)
+                .optional().orElse(null);
+        return last == null ? -1 : last;
     }
 
     int count(long videoId) {

@@ -6,10 +6,12 @@ import dev.marquee.platform.community.PostGuard;
 import dev.marquee.platform.community.PostKind;
 import dev.marquee.platform.community.Poster;
 import dev.marquee.platform.community.Rooms;
+import dev.marquee.platform.community.UserText;
 import dev.marquee.platform.danmaku.DanmakuArchive;
 import dev.marquee.platform.danmaku.TimedMessage;
 import dev.marquee.platform.id.IdGenerator;
 import dev.marquee.platform.video.Video;
+import dev.marquee.platform.web.ProblemException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -30,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DanmakuService implements DanmakuArchive {
     /** The newest this many danmaku of each 6-minute slice are kept (trimmed on insert). */
     static final int SLICE_CAP = 3000;
+    /** Archived chat keeps its own (longer) length limit; the column holds it. */
+    static final int ARCHIVED_TEXT_MAX = 400;
 
     /** A slice as served: its items, the JSON body and a strong ETag of it. */
     record Slice(List<Danmaku.Json> items, byte[] body, String etag) {}
@@ -92,9 +96,24 @@ class DanmakuService implements DanmakuArchive {
 
     @Override
     public void addAll(long videoId, List<TimedMessage> messages) {
-        storeAll(videoId, messages.stream().map(m -> new Danmaku(ids.next(), videoId, Math.max(0, Math.round(m.timeSeconds() * 1000)),
-                m.text(), DanmakuMode.SCROLL, 0xffffff, DanmakuSize.NORMAL, senders.ofUser(m.senderUserId()),
-                m.senderUserId(), m.writtenAt().toEpochMilli())).toList());
+        List<Danmaku> rows = new java.util.ArrayList<>();
+        for (TimedMessage m : messages) {
+            String text = cleanArchived(m.text());
+            if (text == null) continue;
+            rows.add(new Danmaku(ids.next(), videoId, Math.max(0, Math.round(m.timeSeconds() * 1000)), text,
+                    DanmakuMode.SCROLL, 0xffffff, DanmakuSize.NORMAL, senders.ofUser(m.senderUserId()), m.senderUserId(),
+                    m.writtenAt().toEpochMilli()));
+        }
+        storeAll(videoId, rows);
+    }
+
+    /** Chat lines were checked when written; cleaned again here, and an empty one is left out rather than failing the lot. */
+    private static String cleanArchived(String text) {
+        try {
+            return UserText.line(text, ARCHIVED_TEXT_MAX, "text");
+        } catch (ProblemException emptyOrTooLong) {
+            return null;
+        }
     }
 
     /** Stores many in one transaction, then trims every slice they touched. */

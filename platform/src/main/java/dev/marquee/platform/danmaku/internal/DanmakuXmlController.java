@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,13 +67,9 @@ class DanmakuXmlController {
         response.setHeader("Content-Disposition", "inline; filename=\"" + video.publicId() + ".xml\"");
         try {
             XMLStreamWriter w = BilibiliXml.start(response.getOutputStream(), host, video.publicId(), DanmakuService.SLICE_CAP);
-            repository.forEach(video.id(), d -> {
-                try {
-                    BilibiliXml.write(w, d);
-                } catch (XMLStreamException e) {
-                    throw new UncheckedIOException(new IOException(e));
-                }
-            });
+            // Slice by slice: no database connection is held while a slow client downloads.
+            for (int slice = 0, last = repository.lastSlice(video.id()); slice <= last; slice++)
+                for (Danmaku d : repository.slice(video.id(), slice, DanmakuService.SLICE_CAP)) BilibiliXml.write(w, d);
             BilibiliXml.end(w);
         } catch (XMLStreamException e) {
             throw new IOException(e);
