@@ -123,7 +123,7 @@ export function setupChatPanel(panel, { send }) {
       slowBox.textContent = slowModeSeconds ? `Slow mode: one message every ${slowModeSeconds} s` : '';
     },
     connection(state) {
-      stateBox.textContent = state === 'open' ? '' : 'Reconnecting…';
+      stateBox.textContent = state === 'open' ? '' : state === 'connecting' ? 'Connecting…' : 'Reconnecting…';
       panel.classList.toggle('is-connected', state === 'open');
     },
   };

@@ -5,9 +5,10 @@ import mpegts from 'mpegts.js';
 import Hls from 'hls.js';
 import { timeAgo } from './lib/format.js';
 import { setupLiveControls } from './player/live-controls.js';
-import { connectRoom, roomUrl } from './live-socket.js';
+import { openRoomSocket } from './lib/room-socket.js';
+import { createDanmakuOverlay } from './danmaku/overlay.js';
+import { loadSettings, saveSettings } from './danmaku/settings.js';
 import { setupChatPanel } from './live-chat.js';
-import { createLiveOverlay } from './live-overlay.js';
 
 const root = document.getElementById('live-player');
 if (root) startLivePage(root);
@@ -83,14 +84,25 @@ function startLivePage(root) {
     if (!live && wasLive) { stopPlayback(); showError(''); }
   }
 
-  const overlay = createLiveOverlay(byId('live-danmaku'));
+  // Chat lines fly over the player as danmaku, with the viewer's danmaku settings (blocking included).
+  let settings = loadSettings();
+  const overlay = createDanmakuOverlay(root, video, {
+    live: true,
+    settings,
+    onBlockSender(sender) {
+      if (!settings.senders.includes(sender)) settings = saveSettings({ ...settings, senders: [...settings.senders, sender] });
+      overlay.setSettings(settings);
+    },
+  });
+  const asDanmaku = (line) => ({ id: line.id, time: 0, text: line.text, mode: 'scroll', color: '#ffffff', size: 'normal',
+    sender: line.author.id });
   const panel = byId('live-chat');
   let chat = null;
-  const room = connectRoom(roomUrl(`/ws/live/${encodeURIComponent(username)}`), {
+  const room = openRoomSocket(`/ws/live/${encodeURIComponent(username)}`, {
     onState: (state) => chat?.connection(state),
     onFrame(frame) {
       switch (frame.type) {
-        case 'chat': if (chat?.chat(frame) && live) overlay.add(frame); break;
+        case 'chat': if (chat?.chat(frame) && live) overlay.add(asDanmaku(frame)); break;
         case 'history': chat?.history(frame.items || []); break;
         case 'deleted': chat?.deleted(frame.id); break;
         case 'viewers': renderViewers(frame.count); break;

@@ -2,6 +2,8 @@ package dev.marquee.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +43,7 @@ class LiveChatBrowserIT extends BrowserTestBase {
     private static void watchFor(WebDriver b, String text) {
         js(b, "window.__seen = {}; const want = " + RunningMarquee.JSON.writeValueAsString(text) + ";"
                 + "const check = () => {"
-                + "  for (const [key, sel] of [['list', '#chat-list .chat-text'], ['overlay', '#live-danmaku .live-danmaku-item']])"
+                + "  for (const [key, sel] of [['list', '#chat-list .chat-text'], ['overlay', '#live-player .danmaku-layer .danmaku-item']])"
                 + "    if (!window.__seen[key] && [...document.querySelectorAll(sel)].some(e => e.textContent === want)) window.__seen[key] = Date.now();"
                 + "};"
                 + "new MutationObserver(check).observe(document.body, {childList: true, subtree: true, characterData: true});");
@@ -94,8 +96,13 @@ class LiveChatBrowserIT extends BrowserTestBase {
             assertThat(js(browser, "return window.__xss === undefined;")).isEqualTo(true);
             assertThat(js(fan, "return window.__xss === undefined;")).isEqualTo(true);
             assertThat(js(browser, "return document.querySelectorAll('#chat-list img, #chat-list script, #chat-list svg,"
-                    + " #live-danmaku img, #live-danmaku script, #live-danmaku svg').length;")).isEqualTo(0L);
+                    + " #live-player .danmaku-layer img, #live-player .danmaku-layer script, #live-player .danmaku-layer svg').length;")).isEqualTo(0L);
             assertThat(browser.findElement(By.cssSelector("#chat-list .chat-line:last-child .chat-text")).getText()).isEqualTo(xss);
+
+            Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+            Path target = Path.of("target", "screenshots", "live-chat.png");
+            Files.createDirectories(target.getParent());
+            Files.copy(shot, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
             // The streamer deletes the payload from the chat list; it leaves the fan's list too.
             js(browser, "document.querySelector('#chat-list .chat-line:last-child .chat-tool[data-action=delete]').click();");
