@@ -20,6 +20,7 @@ class LiveChatApiIT {
     static String admin;
     static String streamer;
     static String viewer;
+    static String troll;
 
     @BeforeAll
     static void start() {
@@ -27,7 +28,7 @@ class LiveChatApiIT {
         admin = site.signUp("boss");
         streamer = site.signUp("caster");
         viewer = site.signUp("fan");
-        site.signUp("troll");
+        troll = site.signUp("troll");
     }
 
     @AfterAll
@@ -125,6 +126,19 @@ class LiveChatApiIT {
         } finally {
             lifecycle.streamEnded("caster");
         }
+    }
+
+    @Test
+    void aChannelBanFromTheChatAlsoStopsDanmakuOnTheChannelsVideos() {
+        String video = DanmakuVideos.ready(site, streamer, "public", 60);
+        Map<String, Object> danmaku = Map.of("time", 3.5, "text", "first!", "mode", "scroll", "color", "#ffffff", "size", "normal");
+        assertThat(site.call("POST", "/api/v1/live/caster/bans", Map.of("username", "troll", "seconds", 300), streamer).status())
+                .isEqualTo(201);
+        var refused = site.call("POST", "/api/v1/videos/" + video + "/danmaku", danmaku, troll);
+        assertProblem(refused, 403, null);
+        assertThat(refused.json().get("detail").asString()).contains("timed out");
+        assertThat(site.call("DELETE", "/api/v1/live/caster/bans/troll", null, streamer).status()).isEqualTo(204);
+        assertThat(site.call("POST", "/api/v1/videos/" + video + "/danmaku", danmaku, troll).status()).isEqualTo(201);
     }
 
     private static void assertProblem(RunningMarquee.Response r, int status, Call c) {
