@@ -99,13 +99,24 @@ class LiveChatBrowserIT extends BrowserTestBase {
                     + " #live-player .danmaku-layer img, #live-player .danmaku-layer script, #live-player .danmaku-layer svg').length;")).isEqualTo(0L);
             assertThat(browser.findElement(By.cssSelector("#chat-list .chat-line:last-child .chat-text")).getText()).isEqualTo(xss);
 
+            // Only http(s) becomes a link, built as an element: a javascript: URL stays text, a quote ends the URL.
+            String links = "javascript:window.__xss=4 https://example.com/a\"><img src=x onerror=window.__xss=5>";
+            watchFor(browser, links);
+            say(fan, links);
+            wait(5).until(d -> js(d, "return window.__seen.list ? true : null;"));
+            assertThat(js(browser, "return [...document.querySelectorAll('#chat-list .chat-line:last-child a')]"
+                    + ".map(a => a.href + ' ' + a.rel + ' ' + a.target).join('|');"))
+                    .isEqualTo("https://example.com/a nofollow ugc noopener _blank");
+            assertThat(js(browser, "return window.__xss === undefined && !document.querySelector('#chat-list img');")).isEqualTo(true);
+
             Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
             Path target = Path.of("target", "screenshots", "live-chat.png");
             Files.createDirectories(target.getParent());
             Files.copy(shot, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
             // The streamer deletes the payload from the chat list; it leaves the fan's list too.
-            js(browser, "document.querySelector('#chat-list .chat-line:last-child .chat-tool[data-action=delete]').click();");
+            js(browser, "[...document.querySelectorAll('#chat-list .chat-line')].find(l => l.querySelector('.chat-text').textContent === "
+                    + RunningMarquee.JSON.writeValueAsString(xss) + ").querySelector('.chat-tool[data-action=delete]').click();");
             new WebDriverWait(fan, Duration.ofSeconds(5), Duration.ofMillis(100)).until(d -> (Boolean) js(d,
                     "return ![...document.querySelectorAll('#chat-list .chat-text')].some(e => e.textContent === "
                             + RunningMarquee.JSON.writeValueAsString(xss) + ");"));
