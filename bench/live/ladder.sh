@@ -6,7 +6,7 @@
 # Usage: bench/live/ladder.sh [--quick]
 # Knobs (env): LADDER="100 300 600 1200 2000 2800"  SERVERS="nginx marquee"  MARQUEE_PROTOCOLS="flv rtmp"
 #              DURATION=60 (s, the measurement window; 60 = one loop of the source, so % of bitrate is exact)
-#              RAMP=5 SETTLE=5 CPU_WINDOW=20 PER_PROCESS=700 PIN=1 (server on CPU 0, load on CPU 1)
+#              RAMP=5 SETTLE=5 CPU_WINDOW=20 PER_PROCESS=700 PIN=1 (server on CPU 0, load on CPU 1) LOAD_CPUS=1 MQ_JAVA_OPTS=
 #              RESULTS=bench/live/results-DATE.md
 # --quick: LADDER="100 300" and DURATION=30 unless set: a short sanity run.
 set -euo pipefail
@@ -108,8 +108,7 @@ run_marquee() {
         if grep -q ' 404 ' "$work/why"; then note "Marquee: not measured, its live routes are missing"; break 2; fi
         continue
       fi
-      if [ "$protocol" = flv ]; then view="http://127.0.0.1:$mq_media_port/live/$name.flv"
-      else view="rtmp://127.0.0.1:$mq_rtmp_port/live/$name"; fi
+      view=$(marquee_view_url "$name" "$protocol")  # signed, as the API hands it to players
       run_step marquee "$protocol" "$viewers" "$publish" "$view" "$marquee_pid"
     done
   done

@@ -42,9 +42,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Pinning: on two or more cores the server gets CPU 0 and the load (publisher + viewers) CPU 1, so one cannot
-# steal the other's time. PIN=0 turns it off.
+# steal the other's time. PIN=0 turns it off. LOAD_CPUS=0-1 lets the load use the server's core too (when one
+# core cannot read what a server sends in small pieces; server CPU is still its own, from /proc).
 if [ "${PIN:-1}" = 1 ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
-  server_pin=(taskset -c 0); load_pin=(taskset -c 1)
+  server_pin=(taskset -c 0); load_pin=(taskset -c "${LOAD_CPUS:-1}")
 else
   server_pin=(); load_pin=()
 fi
@@ -148,7 +149,8 @@ start_marquee() {
   [ -f "$marquee_jar" ] || { say "no $marquee_jar: build it (mvn -q -B -DskipTests install) to include Marquee"; return 1; }
   local data="$work/marquee"
   mkdir -p "$data"
-  "${server_pin[@]}" "$java" -jar "$marquee_jar" serve --data-dir "$data" --http-port "$mq_http_port" \
+  # shellcheck disable=SC2086  # MQ_JAVA_OPTS: extra JVM flags, word-split on purpose
+  "${server_pin[@]}" "$java" ${MQ_JAVA_OPTS:-} -jar "$marquee_jar" serve --data-dir "$data" --http-port "$mq_http_port" \
     --media-port "$mq_media_port" --rtmp-port "$mq_rtmp_port" --bind-host 127.0.0.1 >"$work/marquee.log" 2>&1 &
   marquee_pid=$!
   started_pids+=("$marquee_pid")
@@ -158,6 +160,13 @@ start_marquee() {
     sleep 0.1
   done
   say "Marquee did not answer within 60 s"; return 1
+}
+
+# marquee_view_url NAME PROTOCOL: the signed playback URL (flv or rtmp) GET /api/v1/live/NAME hands out.
+marquee_view_url() {
+  local field=flvUrl
+  [ "$2" = rtmp ] && field=rtmpUrl
+  curl -s -m 10 "http://127.0.0.1:$mq_http_port/api/v1/live/$1" | jq -r ".$field // empty"
 }
 
 # marquee_user NAME: registers NAME and prints the RTMP publish URL for its stream key; on failure prints

@@ -38,8 +38,8 @@ case $server in
     start_marquee || die "Marquee did not start"
     publish=$(marquee_user "$name")
     [ -n "$publish" ] || die "no stream key for $name: $(cat "$work/why")"
-    if [ "$protocol" = flv ]; then view="http://127.0.0.1:$mq_media_port/live/$name.flv"
-    else view="rtmp://127.0.0.1:$mq_rtmp_port/live/$name"; fi
+    view=$(marquee_view_url "$name" "$protocol")  # signed, as the API hands it to players
+    [ -n "$view" ] || die "no playback URL for $name"
     pids=$marquee_pid
     rss_pid=$marquee_pid
     ;;

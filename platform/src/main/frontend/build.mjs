@@ -6,7 +6,7 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const watch = process.argv.includes('--watch');
 
 const options = {
-  entryPoints: ['app.js', 'app.css', 'watch.js', 'upload.js', 'my-videos.js', 'live.js', 'go-live.js'].map((f) => here(`./src/${f}`)),
+  entryPoints: ['app.js', 'app.css', 'watch.js', 'upload.js', 'my-videos.js', 'live.js', 'go-live.js', 'social.js'].map((f) => here(`./src/${f}`)),
   outbase: here('./src'),
   outdir: here('../../../target/classes/static/assets'),
   bundle: true,

@@ -5,6 +5,7 @@ import { setupControls } from './player/controls.js';
 import { setupQualityMenu } from './player/quality.js';
 import { setupSeekPreview } from './player/seek-preview.js';
 import { mountVideoDanmaku } from './danmaku/video-danmaku.js';
+import './comments.js'; // the comments section below the description mounts itself
 
 const root = document.getElementById('player');
 if (root) startPlayer(root);

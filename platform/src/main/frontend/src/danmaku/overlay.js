@@ -18,6 +18,7 @@
 // a lane takes a new one only when it can never touch the one before, and what finds no lane is dropped.
 
 import { DEFAULTS, compileFilter } from './settings.js';
+import { createSenderMenu } from './sender-menu.js';
 
 const FONT_PX = { small: 18, normal: 25, large: 32 };
 const LANE_PX = 36;            // at scale 1; fits the large size
@@ -30,8 +31,8 @@ const LATE_SECONDS = 1;        // a timeline danmaku this far behind playback is
 export function createDanmakuOverlay(container, video, { live = false, settings = DEFAULTS, onBlockSender } = {}) {
   const layer = document.createElement('div');
   layer.className = 'danmaku-layer';
-  container.insertBefore(layer, video.nextSibling);
-  const menu = buildMenu();
+  if (video.parentNode === container) container.insertBefore(layer, video.nextSibling); else container.appendChild(layer);
+  const menu = createSenderMenu(layer, (sender) => onBlockSender?.(sender));
 
   let timeline = [];
   let cursor = 0;
@@ -75,7 +76,7 @@ export function createDanmakuOverlay(container, video, { live = false, settings 
     scrollLanes = [];
     topLanes = [];
     bottomLanes = [];
-    menu.hidden = true;
+    menu.close();
   }
 
   function resetTo(t) {
@@ -114,7 +115,7 @@ export function createDanmakuOverlay(container, video, { live = false, settings 
     el.style.fontSize = `${(FONT_PX[item.size] ?? FONT_PX.normal) * scale}px`;
     el.dataset.id = item.id;
     el.dataset.sender = item.sender;
-    el.addEventListener('click', (e) => { e.stopPropagation(); openMenu(item, e); });
+    el.addEventListener('click', (e) => { e.stopPropagation(); menu.open(item, e); });
     layer.appendChild(el);
     const w = el.offsetWidth;
     const entry = { item, el, mode, start, width: w, lane: -1, speed: 0 };
@@ -183,6 +184,7 @@ export function createDanmakuOverlay(container, video, { live = false, settings 
 
   function add(item) {
     if (!item?.id || seen.has(item.id)) return;
+    if (live && seen.size > 20_000) seen.clear(); // a long live session: only recent ids can come twice
     seen.add(item.id);
     shownIds.add(item.id);
     if (!live) {
@@ -202,34 +204,8 @@ export function createDanmakuOverlay(container, video, { live = false, settings 
     active = active.filter((a) => a.el.isConnected);
   }
 
-  function buildMenu() {
-    const box = document.createElement('div');
-    box.className = 'danmaku-menu';
-    box.hidden = true;
-    const text = document.createElement('p');
-    text.className = 'danmaku-menu-text';
-    const block = document.createElement('button');
-    block.type = 'button';
-    block.className = 'danmaku-block-sender';
-    box.append(text, block);
-    box.addEventListener('click', (e) => e.stopPropagation());
-    layer.appendChild(box);
-    return box;
-  }
-
-  function openMenu(item, e) {
-    const rect = layer.getBoundingClientRect();
-    menu.querySelector('.danmaku-menu-text').textContent = item.text;
-    const block = menu.querySelector('.danmaku-block-sender');
-    block.textContent = `Block sender ${item.sender}`;
-    block.onclick = () => { menu.hidden = true; onBlockSender?.(item.sender); };
-    menu.style.left = `${Math.max(0, Math.min(rect.width - 220, e.clientX - rect.left))}px`;
-    menu.style.top = `${Math.max(0, Math.min(rect.height - 80, e.clientY - rect.top + 8))}px`;
-    menu.hidden = false;
-  }
-
   const onSeeking = () => resetTo(video.currentTime);
-  const onOutside = () => { menu.hidden = true; };
+  const onOutside = () => menu.close();
   if (!live) video.addEventListener('seeking', onSeeking);
   document.addEventListener('click', onOutside);
   measure();

@@ -1,6 +1,7 @@
 package dev.marquee.app;
 
 import dev.marquee.media.server.MediaServer;
+import dev.marquee.media.live.LiveSettings;
 import dev.marquee.media.server.MediaServerSettings;
 import dev.marquee.media.server.spi.PlaybackAuthorizer;
 import dev.marquee.media.server.spi.PublishAuthorizer;
@@ -29,7 +30,8 @@ class MediaPlane {
                 .withRtmpPort(props.rtmpPort())
                 .withPublishAuthorizer(publish.getIfAvailable(() -> PublishAuthorizer.REFUSE_ALL))
                 .withPlaybackAuthorizer(playback.getIfAvailable(() -> PlaybackAuthorizer.OPEN))
-                .withLifecycleListener(lifecycle.getIfAvailable(() -> StreamLifecycleListener.NONE)));
+                .withLifecycleListener(lifecycle.getIfAvailable(() -> StreamLifecycleListener.NONE))
+                .withLiveSettings(LiveSettings.defaults().withFlushInterval(props.liveFlushInterval())));
     }
 
     @Bean

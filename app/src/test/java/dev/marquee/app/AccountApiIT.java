@@ -68,6 +68,10 @@ class AccountApiIT {
         assertThat(post("/api/v1/users", Map.of("username", "a b", "password", "long-enough")).status()).isEqualTo(400);
         assertThat(post("/api/v1/users", Map.of("username", "shortpw", "password", "123")).status()).isEqualTo(400);
         assertThat(post("/api/v1/users", Map.of("username", "x".repeat(31), "password", "long-enough")).status()).isEqualTo(400);
+        var reserved = post("/api/v1/users", Map.of("username", "Key", "password", "long-enough"));
+        assertThat(reserved.status()).as("/api/v1/live/key is a route, not a channel").isEqualTo(409);
+        assertThat(reserved.json().get("detail").asString()).contains("reserved");
+        assertThat(post("/api/v1/users", Map.of("username", "title", "password", "long-enough")).status()).isEqualTo(409);
     }
 
     @Test

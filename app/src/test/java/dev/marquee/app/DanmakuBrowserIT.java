@@ -160,7 +160,7 @@ class DanmakuBrowserIT {
     }
 
     @Test
-    void danmakuPauseWithTheVideo() throws Exception {
+    void danmakuPauseWithTheVideoAndFollowItsPlaybackRate() throws Exception {
         watch(bob);
         watchFor(bob, "frozen in time");
         site.call("POST", "/api/v1/videos/" + video + "/danmaku", Map.of("time", 20, "text", "frozen in time"), aliceToken);
@@ -173,6 +173,25 @@ class DanmakuBrowserIT {
         assertThat(transformOf(bob, "frozen in time")).isEqualTo(before);
         js(bob, "document.querySelector('video').play()");
         wait(bob, 5).until(d -> !before.equals(transformOf(d, "frozen in time")));
+
+        // They follow playbackRate: at 2x they cross about twice as fast.
+        double normal = travel(bob, "frozen in time", 1);
+        double doubled = travel(bob, "frozen in time", 2);
+        assertThat(doubled / normal).as("speed at 2x over speed at 1x").isBetween(1.5, 2.6);
+    }
+
+    /** Pixels a danmaku moves left in 600 ms of wall time at this playback rate. */
+    static double travel(WebDriver b, String text, double rate) throws InterruptedException {
+        js(b, "document.querySelector('video').playbackRate = arguments[0]", rate);
+        Thread.sleep(150);
+        double x0 = xOf(b, text);
+        Thread.sleep(600);
+        return x0 - xOf(b, text);
+    }
+
+    static double xOf(WebDriver b, String text) {
+        String t = transformOf(b, text);
+        return Double.parseDouble(t.substring(t.indexOf('(') + 1, t.indexOf("px")));
     }
 
     @Test

@@ -101,7 +101,9 @@ class DanmakuSocketIT {
                 Map.of("time", 3.5, "text", "hello from rest", "color", "#ff0000", "mode", "top"), viewer);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         JsonNode f = guest.next("danmaku");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.println("REST post to socket delivery (including the POST round trip): " + took.toMillis() + " ms");
+        assertThat(took).isLessThan(Duration.ofSeconds(1));
         assertThat(f.get("id").asString()).isEqualTo(r.json().get("id").asString());
         assertThat(f.get("text").asString()).isEqualTo("hello from rest");
         assertThat(f.get("time").asDouble()).isEqualTo(3.5);
@@ -141,6 +143,14 @@ class DanmakuSocketIT {
         assertThat(user.next("error").get("status").asInt()).isEqualTo(400);
         user.send("{\"type\":\"danmaku\",\"time\":1,\"text\":\"ok\",\"color\":\"red\"}");
         assertThat(user.next("error").get("detail").asString()).contains("#rrggbb");
+        user.send("{\"type\":\"danmaku\",\"time\":2,\"text\":\"twice on the socket\"}");
+        user.next("danmaku");
+        user.send("{\"type\":\"danmaku\",\"time\":3,\"text\":\"twice on the socket\"}");
+        JsonNode repeat = user.next("error");
+        assertThat(repeat.get("status").asInt()).isEqualTo(429);
+        assertThat(repeat.get("retryAfter").asInt()).isPositive();
+        user.send("{\"type\":\"chat\",\"text\":\"wrong room\"}");
+        assertThat(user.next("error").get("status").asInt()).isEqualTo(400);
         user.send("{\"type\":\"ping\"}");
         user.next("pong");
         guest.close();

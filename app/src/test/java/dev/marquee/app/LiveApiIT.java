@@ -112,13 +112,15 @@ class LiveApiIT {
     void anOfflineChannelAnswersLiveFalseAndAnUnknownOne404() {
         site.signUp("carol");
         JsonNode offline = status("CAROL");
-        assertThat(fields(offline)).containsExactlyInAnyOrder("live", "title", "startedAt", "viewers", "flvUrl", "hlsUrl");
+        assertThat(fields(offline)).containsExactlyInAnyOrder("live", "title", "startedAt", "viewers", "flvUrl", "hlsUrl",
+                "rtmpUrl");
         assertThat(offline.get("live").asBoolean()).isFalse();
         assertThat(offline.get("startedAt").isNull()).isTrue();
         assertThat(offline.get("title").isNull()).isTrue();
         assertThat(offline.get("viewers").asInt()).isZero();
-        assertThat(offline.get("flvUrl").asString()).isEqualTo(MEDIA + "/live/carol.flv");
-        assertThat(offline.get("hlsUrl").asString()).isEqualTo(MEDIA + "/live/carol/index.m3u8");
+        assertThat(offline.get("flvUrl").asString()).matches(java.util.regex.Pattern.quote(MEDIA + "/live/carol.flv?token=") + "\\d+-[\\w-]{22}");
+        assertThat(offline.get("hlsUrl").asString()).matches(java.util.regex.Pattern.quote(MEDIA + "/live/carol/index.m3u8?token=") + "\\d+-[\\w-]{22}");
+        assertThat(offline.get("rtmpUrl").asString()).matches("rtmp://live\\.marquee\\.test:\\d+/live/carol\\?token=\\d+-[\\w-]{22}");
 
         var unknown = site.call("GET", "/api/v1/live/nobody-here", null, null);
         assertThat(unknown.status()).isEqualTo(404);
@@ -140,7 +142,7 @@ class LiveApiIT {
         assertThat(live.get("title").asString()).isEqualTo("Speedrun night");
         assertThat(live.get("viewers").asInt()).isEqualTo(3);
         assertThat(Instant.parse(live.get("startedAt").asString())).isAfter(before).isBefore(Instant.now().plusSeconds(1));
-        assertThat(live.get("flvUrl").asString()).isEqualTo(MEDIA + "/live/Dave.flv");
+        assertThat(live.get("flvUrl").asString()).startsWith(MEDIA + "/live/Dave.flv?token=");
         var home = site.call("GET", "/", null, null);
         assertThat(home.body()).contains("Live now", "/live/Dave", "Speedrun night");
 
@@ -212,7 +214,7 @@ class LiveApiIT {
         site.signUp("gina");
         var page = site.call("GET", "/live/GINA", null, null);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("data-flv-url=\"" + MEDIA + "/live/gina.flv\"", "gina is offline", "/assets/live");
+        assertThat(page.body()).contains("data-flv-url=\"" + MEDIA + "/live/gina.flv?token=", "gina is offline", "/assets/live");
         assertThat(site.call("GET", "/live/nobody-here", null, null).status()).isEqualTo(404);
         var goLive = site.call("GET", "/go-live", null, null);
         assertThat(goLive.status()).isEqualTo(302);

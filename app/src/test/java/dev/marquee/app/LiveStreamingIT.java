@@ -45,7 +45,11 @@ class LiveStreamingIT {
             JsonNode status = awaitLive("streamer");
             assertThat(status.get("viewers").asInt()).isZero();
             String flvUrl = status.get("flvUrl").asString();
-            assertThat(flvUrl).isEqualTo("http://127.0.0.1:" + site.mediaPort + "/live/streamer.flv");
+            String plain = "http://127.0.0.1:" + site.mediaPort + "/live/streamer.flv";
+            assertThat(flvUrl).startsWith(plain + "?token=");
+            assertThat(statusOf(plain)).as("live playback is signed, like the videos'").isEqualTo(403);
+            String tampered = flvUrl.substring(0, flvUrl.length() - 1) + (flvUrl.endsWith("A") ? "B" : "A");
+            assertThat(statusOf(tampered)).as("a tampered token").isEqualTo(403);
 
             Path playLog = data.resolve("play.log");
             Process player = ffmpeg(playLog, List.of("-loglevel", "error", "-nostats", "-progress", "pipe:1",
@@ -53,6 +57,13 @@ class LiveStreamingIT {
             assertThat(player.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(player.exitValue()).as(Files.readString(playLog)).isZero();
             assertThat(Files.readString(playLog)).contains("frame=30");
+
+            Path rtmpLog = data.resolve("rtmp-play.log");
+            Process rtmpPlayer = ffmpeg(rtmpLog, List.of("-loglevel", "error", "-nostats", "-progress", "pipe:1",
+                    "-i", status.get("rtmpUrl").asString(), "-frames:v", "30", "-f", "null", "-"));
+            assertThat(rtmpPlayer.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(rtmpPlayer.exitValue()).as("the signed rtmpUrl plays: " + Files.readString(rtmpLog)).isZero();
+            assertThat(Files.readString(rtmpLog)).contains("frame=30");
         } finally {
             publisher.destroy();
             publisher.waitFor(10, TimeUnit.SECONDS);
@@ -68,8 +79,15 @@ class LiveStreamingIT {
         try {
             JsonNode status = awaitLive("caster");
             String hlsUrl = status.get("hlsUrl").asString();
-            assertThat(hlsUrl).isEqualTo("http://127.0.0.1:" + site.mediaPort + "/live/caster/index.m3u8");
+            String plain = "http://127.0.0.1:" + site.mediaPort + "/live/caster/index.m3u8";
+            assertThat(hlsUrl).startsWith(plain + "?token=");
             Thread.sleep(3000); // two segments of ~2 s
+            assertThat(statusOf(plain)).as("live playback is signed, like the videos'").isEqualTo(403);
+            String playlist = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(hlsUrl)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String query = hlsUrl.substring(hlsUrl.indexOf("?token="));
+            assertThat(playlist.lines().filter(l -> !l.startsWith("#") && !l.isBlank()))
+                    .as("segments carry the playlist's token").isNotEmpty().allMatch(l -> l.endsWith(".ts" + query));
             Path playLog = data.resolve("hls-play.log");
             Process player = ffmpeg(playLog, List.of("-loglevel", "error", "-nostats", "-progress", "pipe:1",
                     "-i", hlsUrl, "-frames:v", "30", "-f", "null", "-"));
@@ -90,6 +108,12 @@ class LiveStreamingIT {
         assertThat(replay).as("the session became a video").isNotNull();
         assertThat(replay.get("title").asString()).startsWith("Evening show");
         assertThat(replay.get("durationSeconds").asDouble()).isBetween(6.0, 10.0);
+    }
+
+    private static int statusOf(String url) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).method("HEAD",
+                java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static JsonNode awaitLive(String username) throws InterruptedException {

@@ -2,6 +2,7 @@ package dev.marquee.media.hls;
 
 import dev.marquee.media.core.codec.AacAudioSpecificConfig;
 import dev.marquee.media.core.codec.AudioCodec;
+import dev.marquee.media.core.codec.CodecConfiguration;
 import dev.marquee.media.hls.ts.AdtsHeader;
 import dev.marquee.media.hls.ts.TsStreamType;
 import io.netty.buffer.ByteBuf;
@@ -10,13 +11,16 @@ import io.netty.buffer.ByteBuf;
 final class AudioFormat {
     private static final int SAMPLES_PER_FRAME = 1024;
     private static final long CLOCK = 90_000;
+    private static final int MAX_RECORD = 64;
 
     private final AacAudioSpecificConfig config;
     private final AdtsHeader adts;
+    private final byte[] record;
 
-    private AudioFormat(AacAudioSpecificConfig config, AdtsHeader adts) {
+    private AudioFormat(AacAudioSpecificConfig config, AdtsHeader adts, byte[] record) {
         this.config = config;
         this.adts = adts;
+        this.record = record;
     }
 
     /**
@@ -26,8 +30,10 @@ final class AudioFormat {
     static AudioFormat fromSequenceHeader(ByteBuf body) {
         if (AudioCodec.detect(body).orElse(null) != AudioCodec.AAC) return null;
         AacAudioSpecificConfig config = AacAudioSpecificConfig.fromSequenceHeader(body);
+        byte[] record = CodecConfiguration.audioRecord(body, AudioCodec.AAC);
+        if (record.length > MAX_RECORD) return null; // real configs are 2 to 5 bytes; an esds descriptor holds < 128
         try {
-            return new AudioFormat(config, AdtsHeader.of(config));
+            return new AudioFormat(config, AdtsHeader.of(config), record);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -44,6 +50,19 @@ final class AudioFormat {
     /** One AAC frame's duration in 90 kHz units (1024 samples at the core rate; SBR doubles both). */
     long frameDuration90k() {
         return SAMPLES_PER_FRAME * CLOCK / config.sampleRate();
+    }
+
+    /** The raw AudioSpecificConfig, as an MP4 esds carries it. */
+    byte[] record() {
+        return record;
+    }
+
+    int sampleRate() {
+        return config.sampleRate();
+    }
+
+    int channels() {
+        return Math.max(1, config.channelConfiguration());
     }
 
     boolean sameAs(AudioFormat other) {

@@ -21,6 +21,8 @@ record CodedPayload(int offset, int compositionTime) {
     private static final int CODED_FRAMES_X = 3;
     private static final int MOD_EX = 7;
     private static final int FOURCC_SIZE = 4;
+    private static final int AVC1 = 0x61766331;
+    private static final int HVC1 = 0x68766331;
 
     static CodedPayload ofVideo(ByteBuf body) {
         int start = body.readerIndex();
@@ -38,6 +40,9 @@ record CodedPayload(int offset, int compositionTime) {
         if (afterType < 0) return null;
         int packetType = body.getUnsignedByte(afterType - 1) & 0x0F;
         int i = afterType + FOURCC_SIZE;
+        if (packetType == CODED_FRAMES && i <= end && !hasCompositionTime(body, afterType)) {
+            return new CodedPayload(i - start, 0); // AV1, VP9: frames follow the FourCC at once
+        }
         if (packetType == CODED_FRAMES) {
             if (i + 3 > end) return null;
             return new CodedPayload(i + 3 - start, body.getMedium(i));
@@ -58,6 +63,13 @@ record CodedPayload(int offset, int compositionTime) {
         int packetType = body.getUnsignedByte(afterType - 1) & 0x0F;
         int i = afterType + FOURCC_SIZE;
         return packetType == CODED_FRAMES && i <= end ? new CodedPayload(i - start, 0) : null;
+    }
+
+    /** Enhanced RTMP puts a composition time in CodedFrames of avc1 and hvc1 only. */
+    private static boolean hasCompositionTime(ByteBuf body, int fourCcAt) {
+        if (fourCcAt + FOURCC_SIZE > body.writerIndex()) return true;
+        int fourCc = body.getInt(fourCcAt);
+        return fourCc == AVC1 || fourCc == HVC1;
     }
 
     /**

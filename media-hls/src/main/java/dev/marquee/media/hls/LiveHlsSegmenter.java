@@ -5,15 +5,14 @@ import dev.marquee.media.core.codec.CodecConfigurationException;
 import dev.marquee.media.core.codec.VideoCodec;
 import dev.marquee.media.core.flv.FlvTag;
 import dev.marquee.media.hls.ts.AdtsHeader;
-import dev.marquee.media.hls.ts.TsMuxer;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.util.Optional;
 
 /**
- * Live HLS for one stream: remuxes its FLV frames (H.264 or HEVC, AAC) into MPEG-TS segments without
- * transcoding, cutting at the first keyframe at least the target duration after a segment's start, and keeps
- * the newest segments and their media playlist in memory.
+ * Live HLS for one stream: remuxes its FLV frames without transcoding — H.264 and AAC into MPEG-TS segments,
+ * HEVC or AV1 (and AAC) into fragmented MP4, which is how browsers play those — cutting at the first keyframe
+ * at least the target duration after a segment's start, and keeps the newest segments and their media
+ * playlist in memory.
  *
  * <p>{@link #onFrame} and {@link #onEnd} are called from the stream's event loop only. {@link #playlist} and
  * {@link #segment} may be called from any thread: they read an immutable snapshot.
@@ -31,15 +30,15 @@ public final class LiveHlsSegmenter {
     private final long targetMillis;
     private final long maxGapMillis;
     private final SegmentWindow window;
-    private final ByteBuf accessUnit = Unpooled.buffer(64 * 1024);
-    private final AudioPacker audioPacker = new AudioPacker();
     private VideoFormat video;
     private AudioFormat audio;
     private boolean awaitingVideo;
     private boolean awaitingAudio;
     private long waitingSince = -1;
-    private TsMuxer muxer;
-    private int psiVersion;
+    private int width;
+    private int height;
+    private SegmentMuxer muxer;
+    private int programVersion;
     private OpenSegment segment;
     private int lastSegmentSize = INITIAL_SEGMENT_CAPACITY;
     private boolean discontinuityPending;
@@ -77,8 +76,7 @@ public final class LiveHlsSegmenter {
         finishSegment();
         window.end();
         ended = true;
-        accessUnit.release();
-        audioPacker.release();
+        if (muxer != null) muxer.release();
     }
 
     /** The media playlist as it stands (no segments yet is a valid, empty live playlist). Any thread. */
@@ -89,6 +87,12 @@ public final class LiveHlsSegmenter {
     /** The finished segment with this media sequence number, while it is kept. Any thread. */
     public Optional<HlsSegment> segment(long sequence) {
         return Optional.ofNullable(window.snapshot().segment(sequence));
+    }
+
+    /** The init segment {@code init-{version}.mp4} fragments name, while a kept one needs it. Any thread. */
+    public Optional<ByteBuf> initSegment(int version) {
+        return window.snapshot().kept().stream().filter(s -> s.initVersion() == version).findFirst()
+                .map(HlsSegment::initContent);
     }
 
     /** Whether at least one segment is finished, i.e. the playlist is worth handing to a player. Any thread. */
@@ -113,6 +117,8 @@ public final class LiveHlsSegmenter {
     private void onScript(ByteBuf body) {
         StreamMetadata metadata = StreamMetadata.parse(body);
         if (metadata == null) return;
+        width = metadata.width();
+        height = metadata.height();
         awaitingVideo = metadata.video() && video == null;
         awaitingAudio = metadata.audio() && audio == null;
     }
@@ -130,16 +136,16 @@ public final class LiveHlsSegmenter {
             return;
         }
         boolean keyframe = tag.isKeyframe();
-        accessUnit.clear();
-        ByteBuf nalUnits = body.slice(body.readerIndex() + payload.offset(), body.readableBytes() - payload.offset());
-        if (!video.annexB().write(nalUnits, accessUnit, keyframe)) {
+        ByteBuf coded = body.slice(body.readerIndex() + payload.offset(), body.readableBytes() - payload.offset());
+        if (muxer == null) startProgram();
+        if (!muxer.prepareVideo(coded, keyframe)) {
             droppedFrames++;
             return;
         }
         long dts = tag.timestamp();
         if (!placeOnClock(dts, keyframe)) return;
         long pts = dts + Math.max(0, payload.compositionTime()); // a picture is never shown before it is decoded
-        muxer.writeVideo(segment.bytes(), accessUnit, pts * 90, dts * 90, keyframe);
+        muxer.writeVideo(pts, dts, keyframe, segment.bytes());
         segment.tick(dts);
         enforceSizeLimit();
     }
@@ -167,7 +173,7 @@ public final class LiveHlsSegmenter {
         } else if (segment == null) {
             return; // audio waits for the video keyframe that opens a segment
         }
-        audioPacker.add(audio, body, payload.offset(), length, pts * 90, muxer, segment.bytes());
+        muxer.writeAudio(body, payload.offset(), length, pts, segment.bytes());
         if (video == null) segment.tick(pts);
         enforceSizeLimit();
     }
@@ -185,8 +191,7 @@ public final class LiveHlsSegmenter {
             if (!startPoint || !announcedTracksArrived(millis)) return false;
             openSegment(millis);
         } else if (startPoint && millis - segment.startMillis() >= targetMillis) {
-            completeSegment();
-            window.add(segment.close(window.nextSequence(), millis));
+            window.add(completeSegment(millis));
             openSegment(millis);
         }
         return true;
@@ -202,38 +207,43 @@ public final class LiveHlsSegmenter {
         return true;
     }
 
+    /** The tracks are known: H.264 (or no video) goes out as MPEG-TS, HEVC and AV1 as fragmented MP4. */
+    private void startProgram() {
+        programVersion++;
+        muxer = video == null || video.inTransportStream()
+                ? new TsSegmentMuxer(video, audio, programVersion % PSI_VERSIONS)
+                : new Fmp4SegmentMuxer(video, audio, width, height);
+    }
+
     private void openSegment(long millis) {
-        if (muxer == null) {
-            muxer = new TsMuxer(video == null ? null : video.streamType(), audio == null ? null : audio.streamType(), psiVersion);
-            psiVersion = (psiVersion + 1) % PSI_VERSIONS;
-        }
+        if (muxer == null) startProgram();
         segment = new OpenSegment(discontinuityPending, millis, lastSegmentSize + lastSegmentSize / 4);
         discontinuityPending = false;
         waitingSince = -1;
-        audioPacker.clear();
-        muxer.writeTables(segment.bytes());
+        muxer.open(segment.bytes());
     }
 
     /** Closes the open segment where nothing follows it (end, configuration change, timeline jump). */
     private void finishSegment() {
         if (segment == null) return;
-        completeSegment();
-        window.add(segment.closeAtLastFrame(window.nextSequence()));
+        window.add(completeSegment(segment.endAtLastFrame()));
         segment = null;
     }
 
-    /** Writes the audio still gathered into the open segment, which is about to close. */
-    private void completeSegment() {
-        audioPacker.flush(muxer, segment.bytes());
+    /** Writes what is still gathered into the open segment and closes it at {@code endMillis}. */
+    private HlsSegment completeSegment(long endMillis) {
+        long sequence = window.nextSequence();
+        muxer.complete(segment.bytes(), sequence, endMillis);
         lastSegmentSize = Math.max(INITIAL_SEGMENT_CAPACITY, segment.size());
+        return segment.close(sequence, endMillis, programVersion, muxer.initSegment());
     }
 
     /** A stream that never sends a keyframe must not grow one segment without bound: that segment is dropped. */
     private void enforceSizeLimit() {
-        if (segment.size() <= settings.maxSegmentBytes()) return;
+        if (segment.size() + muxer.pendingBytes() <= settings.maxSegmentBytes()) return;
         segment.discard();
         segment = null;
-        audioPacker.clear();
+        muxer.discard();
         discontinuityPending = true;
     }
 
@@ -255,6 +265,7 @@ public final class LiveHlsSegmenter {
     private void programChanged() {
         boolean started = segment != null || window.nextSequence() > 0;
         finishSegment();
+        if (muxer != null) muxer.release();
         muxer = null;
         if (started) discontinuityPending = true;
     }

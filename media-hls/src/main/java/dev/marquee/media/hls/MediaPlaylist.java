@@ -14,12 +14,18 @@ final class MediaPlaylist {
             long discontinuitySequence, boolean ended) {
         StringBuilder s = new StringBuilder(128 + 40 * segments.size());
         s.append("#EXTM3U\n");
-        s.append("#EXT-X-VERSION:3\n");
+        boolean fragments = segments.stream().anyMatch(HlsSegment::isFragment);
+        s.append(fragments ? "#EXT-X-VERSION:7\n" : "#EXT-X-VERSION:3\n"); // EXT-X-MAP needs 6 or later
         s.append("#EXT-X-TARGETDURATION:").append(targetDurationSeconds).append('\n');
         s.append("#EXT-X-MEDIA-SEQUENCE:").append(firstSequence).append('\n');
         if (discontinuitySequence > 0) s.append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(discontinuitySequence).append('\n');
+        int init = -1;
         for (HlsSegment segment : segments) {
             if (segment.discontinuity()) s.append("#EXT-X-DISCONTINUITY\n");
+            if (segment.isFragment() && segment.initVersion() != init) {
+                init = segment.initVersion();
+                s.append("#EXT-X-MAP:URI=\"").append(segment.initUri()).append("\"\n");
+            }
             long ms = segment.durationMillis();
             s.append("#EXTINF:").append(ms / 1000).append('.');
             appendThreeDigits(s, ms % 1000);

@@ -44,22 +44,19 @@ final class OpenSegment {
         ticks++;
     }
 
-    /** Finishes the segment where the next one starts. */
-    HlsSegment close(long sequence, long nextStartMillis) {
+    /** Finishes the segment where the next one starts; a fragment names the init segment it needs. */
+    HlsSegment close(long sequence, long nextStartMillis, int initVersion, byte[] init) {
         HlsSegment segment = new HlsSegment(sequence, Math.max(0, nextStartMillis - startMillis), discontinuity,
-                ByteBufUtil.getBytes(bytes));
+                ByteBufUtil.getBytes(bytes), initVersion, init);
         bytes.release();
         return segment;
     }
 
-    /**
-     * Finishes the segment with no successor: it lasts until its last frame has been shown, for the average
-     * frame interval (a single step would carry the millisecond rounding of FLV timestamps).
-     */
-    HlsSegment closeAtLastFrame(long sequence) {
+    /** Where the segment ends when nothing follows it: its last frame plus the average frame interval. */
+    long endAtLastFrame() {
         long span = lastMillis - startMillis;
         long interval = ticks > 1 ? Math.round((double) span / (ticks - 1)) : 0;
-        return close(sequence, lastMillis + interval);
+        return lastMillis + interval;
     }
 
     void discard() {

@@ -15,14 +15,14 @@ import java.util.List;
  * stream's VPS/SPS/PPS, then one coded-frames tag per picture with 4-byte NAL lengths. ffmpeg 5.1 cannot
  * write HEVC into FLV, so the tests build the tags themselves.
  */
-final class HevcFlv {
+public final class HevcFlv {
     private static final int AUD = 35;
     private static final int VPS = 32;
     private static final int PPS = 34;
 
     private HevcFlv() {}
 
-    static List<FlvTag> tags(byte[] annexB, int fps) {
+    public static List<FlvTag> tags(byte[] annexB, int fps) {
         List<List<byte[]>> accessUnits = new ArrayList<>();
         byte[][] parameterSets = new byte[3][];
         for (byte[] nal : split(annexB)) {

@@ -44,6 +44,12 @@ final class HlsOutput {
         Files.writeString(dir.resolve("playlist.m3u8"), playlist, StandardCharsets.UTF_8);
         List<Path> files = new ArrayList<>();
         for (String line : playlist.split("\n")) {
+            if (line.startsWith("#EXT-X-MAP:URI=\"init-")) {
+                String uri = line.substring(line.indexOf('"') + 1, line.lastIndexOf('"'));
+                int version = Integer.parseInt(uri.substring(5, uri.length() - 4));
+                ByteBuf init = segmenter.initSegment(version).orElseThrow();
+                Files.write(dir.resolve(uri), io.netty.buffer.ByteBufUtil.getBytes(init));
+            }
             if (line.startsWith("#") || line.isBlank()) continue;
             long sequence = HlsSegment.sequenceOf(line).orElseThrow();
             HlsSegment segment = segmenter.segment(sequence).orElseThrow();
@@ -52,6 +58,16 @@ final class HlsOutput {
             files.add(file);
         }
         return files;
+    }
+
+    /** A segment a player could open on its own: a fragment with its init segment in front, TS as it is. */
+    static Path playable(LiveHlsSegmenter segmenter, Path segment) throws IOException {
+        HlsSegment s = segmenter.segment(HlsSegment.sequenceOf(segment.getFileName().toString()).orElseThrow()).orElseThrow();
+        if (!s.isFragment()) return segment;
+        Path whole = segment.resolveSibling(segment.getFileName() + ".mp4");
+        Files.write(whole, io.netty.buffer.ByteBufUtil.getBytes(s.initContent()));
+        Files.write(whole, s.toByteArray(), java.nio.file.StandardOpenOption.APPEND);
+        return whole;
     }
 
     /** The EXTINF durations of a playlist, in seconds. */

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HEVC as Enhanced RTMP carries it (hvc1), beside AAC, comes out as HEVC + AAC HLS that ffmpeg decodes. */
+/**
+ * HEVC as Enhanced RTMP carries it (hvc1), beside AAC, comes out as fragmented-MP4 HLS (how Safari and hls.js
+ * take HEVC) that ffmpeg decodes.
+ */
 @Tag("it")
 class LiveHlsHevcIT {
     @TempDir
@@ -40,7 +43,9 @@ class LiveHlsHevcIT {
 
         assertThat(segmenter.playlist()).doesNotContain("DISCONTINUITY");
         assertThat(segments).hasSize(2);
-        for (Path segment : segments) {
+        assertThat(segmenter.playlist()).contains("#EXT-X-VERSION:7\n", "#EXT-X-MAP:URI=\"init-", ".m4s\n");
+        for (Path fragment : segments) {
+            Path segment = HlsOutput.playable(segmenter, fragment);
             assertThat(Ffmpeg.streams(segment, "v", "codec_name,width,height")).singleElement()
                     .satisfies(v -> assertThat(v).containsEntry("codec_name", "hevc").containsEntry("width", "320"));
             assertThat(Ffmpeg.streams(segment, "a", "codec_name")).singleElement().satisfies(a -> assertThat(a).containsEntry("codec_name", "aac"));

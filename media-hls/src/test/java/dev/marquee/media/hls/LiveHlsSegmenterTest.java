@@ -197,9 +197,14 @@ class LiveHlsSegmenterTest {
         }
         segmenter.onEnd();
         assertThat(HlsOutput.durations(segmenter.playlist())).containsExactly(2.0, 1.333);
-        assertThat(TsPackets.pmtStreams(TsPackets.section(segment(0), TsMuxer.PMT_PID))).containsExactly(Map.entry(TsMuxer.VIDEO_PID, 0x24));
-        assertThat(io.netty.buffer.ByteBufUtil.hexDump(TsPackets.pes(segment(0), TsMuxer.VIDEO_PID).get(0).payload()))
-                .isEqualTo("00000001460150" + "00000001400c01" + "00000001420101" + "000000014401" + "000000012601af");
+        // Browsers take HEVC in fragmented MP4 only: an init segment with the hvcC as sent, fragments with the
+        // frames as sent (length-prefixed NAL units, no Annex B).
+        assertThat(segmenter.playlist()).contains("#EXT-X-VERSION:7\n", "#EXT-X-MAP:URI=\"init-1.mp4\"\n", "seg-0.m4s\n", "seg-1.m4s\n");
+        String init = io.netty.buffer.ByteBufUtil.hexDump(segmenter.initSegment(1).orElseThrow());
+        assertThat(init).contains(hex("hvc1"), hex("hvcC") + HEVC_CONFIG.replace(" ", ""), hex("mvex"), hex("trex"));
+        String fragment = io.netty.buffer.ByteBufUtil.hexDump(segment(0));
+        assertThat(fragment.substring(8, 16)).as("a fragment starts with its moof").isEqualTo(hex("moof"));
+        assertThat(fragment).contains(hex("mdat") + "000000032601af" + "000000030201d0");
         assertThat(segmenter.droppedFrames()).isZero();
     }
 
@@ -217,6 +222,24 @@ class LiveHlsSegmenterTest {
     }
 
     // Main profile, level 3.1, 4-byte lengths, one VPS/SPS/PPS each (as media-core's codec tests use).
+    @Test
+    void enhancedRtmpAv1BecomesFragmentedMp4WithItsAv1C() {
+        String av1C = "81 08 0c 00" + " 0a0b0000000000003fe6";  // profile 0, level 8, 4:2:0; then the sequence header OBU
+        segmenter.onFrame(new FlvTag(FlvTag.VIDEO, 0, buffer("90 61763031" + av1C)));
+        for (int i = 0; i < 90; i++) {
+            boolean key = i % 30 == 0;
+            // CodedFrames of av01 carry no composition time: the OBUs follow the FourCC.
+            String frame = key ? "91 61763031 12 00 32 03 aabbcc" : "a1 61763031 12 00 32 02 ddee";
+            segmenter.onFrame(new FlvTag(FlvTag.VIDEO, Math.round(i * 1000.0 / 30), buffer(frame)));
+        }
+        segmenter.onEnd();
+        assertThat(segmenter.playlist()).contains("#EXT-X-MAP:URI=\"init-1.mp4\"\n", "seg-0.m4s\n");
+        String init = io.netty.buffer.ByteBufUtil.hexDump(segmenter.initSegment(1).orElseThrow());
+        assertThat(init).contains(hex("av01"), hex("av1C") + av1C.replace(" ", ""));
+        assertThat(io.netty.buffer.ByteBufUtil.hexDump(segment(0))).contains(hex("mdat") + "12003203aabbcc" + "12003202ddee");
+        assertThat(segmenter.droppedFrames()).isZero();
+    }
+
     static final String HEVC_CONFIG = "01 01 60000000 b00000000000 5d f000 fc fd f8 f8 0000 0f 03"
             + " a0 0001 0003 400c01" + " a1 0001 0003 420101" + " a2 0001 0002 4401";
 
@@ -226,5 +249,9 @@ class LiveHlsSegmenterTest {
 
     static io.netty.buffer.ByteBuf buffer(String hex) {
         return ByteBufAllocator.DEFAULT.buffer().writeBytes(io.netty.buffer.ByteBufUtil.decodeHexDump(hex.replace(" ", "")));
+    }
+
+    private static String hex(String ascii) {
+        return io.netty.buffer.ByteBufUtil.hexDump(ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

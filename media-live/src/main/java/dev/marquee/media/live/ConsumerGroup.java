@@ -4,15 +4,28 @@ import io.netty.util.concurrent.EventExecutor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The viewers of one stream whose connections live on one event loop. The source hands it each frame once,
  * through its {@link GroupInbox}; on a drain (at most once per flush interval) it writes every viewer what it
  * is owed while the viewer can take it, flushes each viewer once, skips viewers that fell too far behind to
  * the newest keyframe, and trims the window to what is still needed. Confined to that event loop.
+ *
+ * <p>A round over thousands of viewers takes milliseconds, so it runs in slices, each one task on the loop:
+ * a newcomer's join, a new request and socket events run between slices instead of waiting for the round.
  */
 final class ConsumerGroup {
+    /** Viewers served per task of a round: about a tenth of a millisecond each. */
+    static final int SLICE = 64;
+
     final GroupInbox inbox;
+    private final EventExecutor loop;
+    private final Runnable nextSlice = this::serveSlice;
+    /** The index of the next viewer of the running round; -1 when no round runs. */
+    private int roundNext = -1;
+    /** A scheduled drain came while a round ran: start another when this one ends. */
+    private boolean roundAgain;
     private final FrameWindow window = new FrameWindow();
     private final List<LiveConsumer> viewers = new ArrayList<>();
     private final long backlogMillis;
@@ -24,6 +37,7 @@ final class ConsumerGroup {
     private boolean closed;
 
     ConsumerGroup(EventExecutor loop, LiveSettings settings) {
+        this.loop = loop;
         this.inbox = new GroupInbox(loop, settings, () -> drain(true), () -> drain(false));
         this.backlogMillis = settings.maxBacklog().toMillis();
         this.backlogBytes = settings.maxBacklogBytes();
@@ -61,14 +75,47 @@ final class ConsumerGroup {
             }
         }
         if (closed) return;
+        if (ending) {
+            for (int i = 0; i < viewers.size(); i++) serve(viewers.get(i));
+            endAll();
+            return;
+        }
         for (int i = 0; i < viewers.size(); i++) {
             LiveConsumer viewer = viewers.get(i);
-            if (scheduled || ending || viewer.fresh) serve(viewer);
+            if (viewer.fresh) serve(viewer);
         }
-        if (ending) {
-            endAll();
+        if (!scheduled) return;
+        if (roundNext >= 0) {
+            roundAgain = true;
         } else {
-            trim();
+            roundNext = 0;
+            serveSlice();
+        }
+    }
+
+    /** Serves the next slice of the round; queues the rest behind whatever else waits on the loop. */
+    private void serveSlice() {
+        if (closed || roundNext < 0) return;
+        int end = Math.min(viewers.size(), roundNext + SLICE);
+        for (int i = roundNext; i < end; i++) serve(viewers.get(i));
+        roundNext = end;
+        if (end < viewers.size()) {
+            queueNextSlice();
+            return;
+        }
+        trim();
+        roundNext = roundAgain ? 0 : -1;
+        if (roundAgain) {
+            roundAgain = false;
+            queueNextSlice();
+        }
+    }
+
+    private void queueNextSlice() {
+        try {
+            loop.execute(nextSlice);
+        } catch (RejectedExecutionException shuttingDown) {
+            roundNext = -1; // the server is stopping; its channels close anyway
         }
     }
 
@@ -181,6 +228,7 @@ final class ConsumerGroup {
 
     private void closeGroup() {
         closed = true;
+        roundNext = -1;
         viewers.clear();
         window.release();
     }

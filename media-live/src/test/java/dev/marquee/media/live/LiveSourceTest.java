@@ -123,4 +123,40 @@ class LiveSourceTest {
                     .isLessThanOrEqualTo((int) (elapsedMs / 50) + 3);
         }
     }
+
+    @Test
+    void newcomerStartsBeforeARoundOverManyViewersEnds() throws Exception {
+        try (LiveFixture f = new LiveFixture(LiveFixture.testDefaults())) {
+            LiveSource source = f.publish("crowd");
+            f.publishStream(source, 0, 1_000);
+            settle(source);
+            int crowd = ConsumerGroup.SLICE * 4;
+            List<RecordingSink> viewers = new ArrayList<>();
+            for (int i = 0; i < crowd; i++) viewers.add(f.viewer("crowd", f.loopA, f.flv));
+            await("everyone caught up", () -> viewers.stream().allMatch(v -> v.count() >= 4));
+
+            LiveFixture.sleep(150); // no drain pending: the next one is the frame's, queued right behind the hold
+            long lastBefore = viewers.getLast().lastWrite();
+            // Hold the viewers' loop while a frame (a round for everyone) and a newcomer (a join) queue up behind.
+            java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+            f.loopA.execute(() -> {
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            LiveFixture.sleep(60); // past the flush interval: the frame's round is due at once
+            f.send(source, f.stream.interframe(1_000));
+            settle(source);
+            RecordingSink newcomer = f.viewer("crowd", f.loopA, f.flv);
+            settle(source);
+            hold.countDown();
+
+            await("the round reached the last viewer", () -> viewers.getLast().lastWrite() > lastBefore);
+            await("the newcomer started", () -> newcomer.count() >= 4);
+            assertThat(newcomer.firstWrite()).as("the newcomer was served before the round reached the last viewer")
+                    .isLessThan(viewers.getLast().lastWrite());
+        }
+    }
 }

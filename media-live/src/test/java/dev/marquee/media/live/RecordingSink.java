@@ -7,6 +7,7 @@ import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A viewer connection that decodes and records what it is sent, and can pretend to be slow. */
 final class RecordingSink implements LiveSink {
@@ -38,8 +39,13 @@ final class RecordingSink implements LiveSink {
         }
     }
 
+    /** Numbers every write of every sink, so a test can tell which viewer was written first. */
+    private static final AtomicLong WRITE_ORDER = new AtomicLong();
+
     private final EventExecutor executor;
     private final FrameForm form;
+    private volatile long firstWrite = -1;
+    private volatile long lastWrite = -1;
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger flushes = new AtomicInteger();
     private final AtomicInteger offLoopCalls = new AtomicInteger();
@@ -76,6 +82,8 @@ final class RecordingSink implements LiveSink {
     public void write(ByteBuf bytes) {
         checkLoop();
         if (ended) writesAfterEnd.incrementAndGet();
+        lastWrite = WRITE_ORDER.incrementAndGet();
+        if (firstWrite < 0) firstWrite = lastWrite;
         int at = bytes.readerIndex();
         Received r = new Received(bytes.getUnsignedByte(at), bytes.getUnsignedInt(at + 1),
                 bytes.getUnsignedByte(at + 5), bytes.getUnsignedByte(at + 6), bytes.hasArray() ? bytes.array() : null);
@@ -120,6 +128,16 @@ final class RecordingSink implements LiveSink {
         synchronized (received) {
             return received.size();
         }
+    }
+
+    /** When this sink was first written, in the order of all sinks' writes; -1 before the first. */
+    long firstWrite() {
+        return firstWrite;
+    }
+
+    /** When this sink was last written, in the order of all sinks' writes; -1 before the first. */
+    long lastWrite() {
+        return lastWrite;
     }
 
     int flushes() {

@@ -31,7 +31,8 @@ public record MarqueeProperties(
         String ffmpegDir,
         Duration mediaUrlTtl,
         Duration viewFlushInterval,
-        int postsPerMinutePerIp) {
+        int postsPerMinutePerIp,
+        Duration liveFlushInterval) {
 
     public MarqueeProperties {
         if (dataDir == null) dataDir = Path.of("data");
@@ -52,6 +53,7 @@ public record MarqueeProperties(
         if (mediaUrlTtl == null) mediaUrlTtl = Duration.ofHours(6);
         if (viewFlushInterval == null) viewFlushInterval = Duration.ofSeconds(10);
         if (postsPerMinutePerIp <= 0) postsPerMinutePerIp = 120;
+        if (liveFlushInterval == null) liveFlushInterval = Duration.ofMillis(50);
     }
 
     public Path mediaDir() {

@@ -25,10 +25,14 @@ public class PlaybackUrls {
     }
 
     public String file(Video video, String relativePath) {
-        long now = clock.instant().getEpochSecond();
-        long expiry = (now / ttlSeconds + 2) * ttlSeconds; // valid between one and two windows from now
         String id = video.publicId();
-        return base + "/vod/" + signer.token(id, Instant.ofEpochSecond(expiry)) + "/" + id + "/" + relativePath;
+        return base + "/vod/" + signer.token(id, expiry()) + "/" + id + "/" + relativePath;
+    }
+
+    /** When a media URL signed now expires: between one and two TTL windows from now, the same all window long. */
+    public Instant expiry() {
+        long now = clock.instant().getEpochSecond();
+        return Instant.ofEpochSecond((now / ttlSeconds + 2) * ttlSeconds);
     }
 
     public String hls(Video video) {

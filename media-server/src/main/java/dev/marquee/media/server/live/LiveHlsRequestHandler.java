@@ -20,46 +20,74 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
+import dev.marquee.media.server.spi.PlaybackAuthorizer;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Live HLS on the media port: {@code /live/{stream}/index.m3u8} and {@code /live/{stream}/seg-{n}.ts}. */
+/**
+ * Live HLS on the media port: {@code /live/{stream}/index.m3u8}, its segments {@code seg-{n}.ts} (H.264) or
+ * {@code seg-{n}.m4s} with their init segment {@code init-{v}.mp4} (HEVC, AV1), each with
+ * the {@code ?token=} the playback authorizer asks for. The playlist passes its own token on to every segment
+ * URI, so a player that was given one signed URL can fetch the rest.
+ */
 @ChannelHandler.Sharable
 final class LiveHlsRequestHandler extends ChannelInboundHandlerAdapter {
-    private static final Pattern PATH = Pattern.compile("/live/([A-Za-z0-9_-]{1,64})/(index\\.m3u8|seg-(\\d{1,18})\\.ts)");
+    private static final Pattern PATH = Pattern.compile(
+            "/live/([A-Za-z0-9_-]{1,64})/(index\\.m3u8|seg-(\\d{1,18})\\.(ts|m4s)|init-(\\d{1,9})\\.mp4)");
+    /** The URI attribute of a playlist tag (EXT-X-MAP). */
+    private static final Pattern URI_ATTRIBUTE = Pattern.compile("URI=\"([^\"]*)\"");
+
+    private static final InternalLogger log = InternalLoggerFactory.getInstance(LiveHlsRequestHandler.class);
 
     private final LiveCompanions companions;
+    private final PlaybackAuthorizer authorizer;
     private final CorsPolicy cors;
 
-    LiveHlsRequestHandler(LiveCompanions companions, CorsPolicy cors) {
+    LiveHlsRequestHandler(LiveCompanions companions, PlaybackAuthorizer authorizer, CorsPolicy cors) {
         this.companions = companions;
+        this.authorizer = authorizer;
         this.cors = cors;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        Matcher m = msg instanceof HttpRequest r && !r.decoderResult().isFailure()
+        QueryStringDecoder query = msg instanceof HttpRequest r && !r.decoderResult().isFailure()
                 && (HttpMethod.GET.equals(r.method()) || HttpMethod.HEAD.equals(r.method()))
-                ? PATH.matcher(new QueryStringDecoder(r.uri()).path()) : null;
+                ? new QueryStringDecoder(r.uri()) : null;
+        Matcher m = query == null ? null : PATH.matcher(query.path());
         if (m == null || !m.matches()) {
             ctx.fireChannelRead(msg);
             return;
         }
         HttpRequest request = (HttpRequest) msg;
         ReferenceCountUtil.release(msg);
+        List<String> tokens = query.parameters().get("token");
+        String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
         Optional<LiveHlsSegmenter> hls = companions.hls(m.group(1));
         FullHttpResponse response;
-        if (hls.isEmpty() || !hls.get().hasSegments()) {
+        if (!mayPlay(m.group(1), token)) {
+            response = ProblemResponses.problem(HttpResponseStatus.FORBIDDEN, "invalid or expired token");
+        } else if (hls.isEmpty() || !hls.get().hasSegments()) {
             response = ProblemResponses.problem(HttpResponseStatus.NOT_FOUND, "no such live stream");
+        } else if (m.group(5) != null) {
+            Optional<ByteBuf> init = hls.get().initSegment(Integer.parseInt(m.group(5)));
+            response = init.isPresent()
+                    ? ok(init.get(), "video/mp4", "public, max-age=60")
+                    : ProblemResponses.problem(HttpResponseStatus.NOT_FOUND, "no such init segment");
         } else if (m.group(3) == null) {
-            response = ok(Unpooled.copiedBuffer(hls.get().playlist(), StandardCharsets.UTF_8),
+            response = ok(Unpooled.copiedBuffer(withToken(hls.get().playlist(), token), StandardCharsets.UTF_8),
                     "application/vnd.apple.mpegurl", "no-cache"); // a live playlist changes every segment
         } else {
-            Optional<HlsSegment> segment = hls.get().segment(Long.parseLong(m.group(3)));
+            Optional<HlsSegment> segment = hls.get().segment(Long.parseLong(m.group(3)))
+                    .filter(s -> s.isFragment() == m.group(4).equals("m4s"));
             response = segment.isPresent()
-                    ? ok(segment.get().content(), "video/mp2t", "public, max-age=60")
+                    ? ok(segment.get().content(), segment.get().isFragment() ? "video/iso.segment" : "video/mp2t", "public, max-age=60")
                     : ProblemResponses.problem(HttpResponseStatus.NOT_FOUND, "no such segment");
         }
         cors.decorate(request.headers().get(HttpHeaderNames.ORIGIN), response.headers());
@@ -68,6 +96,32 @@ final class LiveHlsRequestHandler extends ChannelInboundHandlerAdapter {
         if (HttpMethod.HEAD.equals(request.method())) response.content().clear();
         var future = ctx.writeAndFlush(response);
         if (!keepAlive) future.addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** The playlist with {@code ?token=} on every URI (segment lines and EXT-X-MAP), when the request came with one. */
+    static String withToken(String playlist, String token) {
+        if (token == null) return playlist;
+        String suffix = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(playlist.length() + 64 * suffix.length());
+        for (String line : playlist.split("\n", -1)) {
+            if (!out.isEmpty()) out.append('\n');
+            if (line.startsWith("#")) {
+                out.append(URI_ATTRIBUTE.matcher(line).replaceAll(r -> Matcher.quoteReplacement("URI=\"" + r.group(1) + suffix + "\"")));
+            } else {
+                out.append(line);
+                if (!line.isEmpty()) out.append(suffix);
+            }
+        }
+        return out.toString();
+    }
+
+    private boolean mayPlay(String name, String token) {
+        try {
+            return authorizer.mayPlay(name, token);
+        } catch (RuntimeException e) {
+            log.warn("playback authorizer failed for {}", name, e);
+            return false;
+        }
     }
 
     private static FullHttpResponse ok(ByteBuf body, String type, String cache) {

@@ -61,7 +61,7 @@ public final class LiveStreaming implements AutoCloseable {
 
     /** Goes before the HTTP-FLV handler: takes {@code /live/{stream}/index.m3u8} and its segments. */
     public ChannelHandler liveHlsHandler(CorsPolicy cors) {
-        return new LiveHlsRequestHandler(companions, cors);
+        return new LiveHlsRequestHandler(companions, settings.playbackAuthorizer(), cors);
     }
 
     /** Called before the event loops stop, so the server's own consumers can leave cleanly. */

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Service;
 
 @Service
 class DefaultAccountService implements AccountService {
+    /** Names that would collide with fixed routes beside /{username} ones (/api/v1/live/key, /api/v1/live/title). */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("key", "title", "rotate", "admin", "api");
+
     static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
     // Argon2id with OWASP's minimum: 19 MiB, 2 passes, 1 lane.
     private static final Argon2PasswordEncoder PASSWORDS = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
@@ -48,6 +51,8 @@ class DefaultAccountService implements AccountService {
     public User register(String username, String password, String email) {
         if (username == null || !USERNAME.matcher(username).matches())
             throw ProblemException.badRequest("A username is 3 to 30 letters, digits, '_' or '-'.");
+        if (RESERVED.contains(username.toLowerCase(java.util.Locale.ROOT)))
+            throw ProblemException.conflict("The name " + username + " is reserved.");
         if (password == null || password.length() < 8 || password.length() > 128)
             throw ProblemException.badRequest("A password is 8 to 128 characters.");
         if (email != null && !email.isBlank() && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+")))

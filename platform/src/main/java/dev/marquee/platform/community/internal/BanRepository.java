@@ -40,10 +40,11 @@ class BanRepository implements Bans {
 
     @Override
     public Optional<Ban> activeBan(long channelId, long userId) {
+        // list(), not stream(): a JDBC stream that is never closed keeps its pooled connection for good.
         return jdbc.sql("""
                 SELECT * FROM bans WHERE user_id = ? AND channel_id IN (?, ?) AND (until IS NULL OR until > ?)
                 ORDER BY until IS NULL DESC, until DESC
-                """).params(userId, channelId, Bans.SITE, clock.millis()).query(BanRepository::ban).list().stream().findFirst(); // list(): a query stream would hold its connection until closed
+                """).params(userId, channelId, Bans.SITE, clock.millis()).query(BanRepository::ban).list().stream().findFirst();
     }
 
     @Override

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /** A channel's live status as API.md shows it; live channels are answered from memory alone. */
 @Component
 class ChannelStatuses {
-    /** {@code GET /api/v1/live/{username}}. Offline: the title is the next stream's, if one is set. */
-    record LiveStatusJson(boolean live, String title, Instant startedAt, int viewers, String flvUrl, String hlsUrl) {}
+    /** {@code GET /api/v1/live/{username}}. Offline: the title is the next stream's, if one is set. URLs are signed. */
+    record LiveStatusJson(boolean live, String title, Instant startedAt, int viewers, String flvUrl, String hlsUrl,
+                          String rtmpUrl) {}
 
     record ChannelStatus(long userId, String username, LiveStatusJson status) {}
 
@@ -34,10 +35,11 @@ class ChannelStatuses {
         if (now.isPresent()) {
             LiveChannel c = now.get();
             return new ChannelStatus(c.userId(), c.username(), new LiveStatusJson(true, c.title(), c.startedAt(),
-                    c.viewers(), urls.flv(c.username()), urls.hls(c.username())));
+                    c.viewers(), urls.flv(c.username()), urls.hls(c.username()), urls.rtmp(c.username())));
         }
         User user = accounts.requireByUsername(username);
         return new ChannelStatus(user.id(), user.username(), new LiveStatusJson(false,
-                channels.nextTitle(user.id()).orElse(null), null, 0, urls.flv(user.username()), urls.hls(user.username())));
+                channels.nextTitle(user.id()).orElse(null), null, 0, urls.flv(user.username()), urls.hls(user.username()),
+                urls.rtmp(user.username())));
     }
 }
