@@ -103,6 +103,13 @@ export function setupChatPanel(panel, { send }) {
     list.querySelector(`li[data-id="${CSS.escape(id)}"]`)?.remove();
   }
 
+  const slowSelect = byId('chat-slow-mode'); // the streamer's and admins' control
+  slowSelect?.addEventListener('change', async () => {
+    try {
+      await api('PUT', `/api/v1/live/${encodeURIComponent(channel)}/chat-settings`, { slowModeSeconds: Number(slowSelect.value) });
+    } catch (err) { showError(err.message); }
+  });
+
   form?.addEventListener('submit', (event) => {
     event.preventDefault();
     const text = input.value.trim();
@@ -121,6 +128,10 @@ export function setupChatPanel(panel, { send }) {
     settings({ slowModeSeconds }) {
       slowBox.hidden = !slowModeSeconds;
       slowBox.textContent = slowModeSeconds ? `Slow mode: one message every ${slowModeSeconds} s` : '';
+      if (slowSelect) {
+        if (![...slowSelect.options].some((o) => Number(o.value) === slowModeSeconds)) slowSelect.add(new Option(`${slowModeSeconds} s`, slowModeSeconds));
+        slowSelect.value = String(slowModeSeconds);
+      }
     },
     connection(state) {
       stateBox.textContent = state === 'open' ? '' : state === 'connecting' ? 'Connecting…' : 'Reconnecting…';

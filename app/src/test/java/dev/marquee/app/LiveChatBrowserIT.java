@@ -121,6 +121,15 @@ class LiveChatBrowserIT extends BrowserTestBase {
                     "return ![...document.querySelectorAll('#chat-list .chat-text')].some(e => e.textContent === "
                             + RunningMarquee.JSON.writeValueAsString(xss) + ");"));
             assertThat(fan.findElements(By.cssSelector("#chat-list .chat-tool"))).as("the fan has no moderation buttons").isEmpty();
+            assertThat(fan.findElements(By.id("chat-slow-mode"))).as("nor the slow mode control").isEmpty();
+
+            // The streamer turns slow mode on from the page; the fan is told, and a line too soon is refused.
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("chat-slow-mode"))).selectByValue("30");
+            new WebDriverWait(fan, Duration.ofSeconds(5), Duration.ofMillis(100))
+                    .until(d -> d.findElement(By.id("chat-slow")).getText().contains("one message every 30 s"));
+            say(fan, "too soon under slow mode"); // the fan wrote less than 30 s ago
+            new WebDriverWait(fan, Duration.ofSeconds(5), Duration.ofMillis(100))
+                    .until(d -> d.findElement(By.id("chat-error")).getText().contains("Slow mode"));
         } finally {
             publisher.destroy();
             publisher.waitFor(10, TimeUnit.SECONDS);
