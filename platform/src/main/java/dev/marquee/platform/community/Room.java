@@ -1,13 +1,20 @@
 package dev.marquee.platform.community;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sockets watching one video or live channel. A published frame goes into a ring of the newest frames;
  * each socket's writer follows the ring with its own cursor, so publishing never waits on a socket and a
- * socket that falls a whole ring behind skips ahead (and counts what it missed).
+ * socket that falls a whole ring behind skips ahead (and counts what it missed). Writers are woken at most
+ * once per flush interval: in a busy room each wake-up writes several frames in one go, as the live video
+ * fan-out batches its flushes; in a quiet one a frame goes out at once.
  */
 public final class Room {
     /** Frames a socket may be behind before it skips; 20 s of a busy chat at 50 messages a second. */
@@ -18,14 +25,22 @@ public final class Room {
     private final AtomicLong published = new AtomicLong();
     private volatile long end;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService ticker;
+    private final long intervalNanos;
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private volatile long lastWakeNanos;
 
     /** A socket's writer, told when there is more to send. */
     public interface Listener {
         void wake();
     }
 
-    public Room(String name) {
+    /** @param ticker runs delayed wake-ups; {@code flushInterval} is the least time between two of them */
+    public Room(String name, ScheduledExecutorService ticker, Duration flushInterval) {
         this.name = name;
+        this.ticker = ticker;
+        this.intervalNanos = flushInterval.toNanos();
+        this.lastWakeNanos = System.nanoTime() - intervalNanos;
     }
 
     public String name() {
@@ -44,6 +59,26 @@ public final class Room {
             ring[(int) (seq % RING)] = frame;
             end = seq + 1;
         }
+        requestWake();
+    }
+
+    private void requestWake() {
+        if (wakeScheduled.get() || !wakeScheduled.compareAndSet(false, true)) return; // the pending wake-up takes it
+        long delay = lastWakeNanos + intervalNanos - System.nanoTime();
+        if (delay <= 0) {
+            wakeAll();
+            return;
+        }
+        try {
+            ticker.schedule(this::wakeAll, delay, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            wakeAll();
+        }
+    }
+
+    private void wakeAll() {
+        lastWakeNanos = System.nanoTime();
+        wakeScheduled.set(false); // before the walk: a frame published during it schedules the next wake-up
         for (Listener l : listeners) l.wake();
     }
 

@@ -32,7 +32,8 @@ public record MarqueeProperties(
         Duration mediaUrlTtl,
         Duration viewFlushInterval,
         int postsPerMinutePerIp,
-        Duration liveFlushInterval) {
+        Duration liveFlushInterval,
+        Duration roomFlushInterval) {
 
     public MarqueeProperties {
         if (dataDir == null) dataDir = Path.of("data");
@@ -54,6 +55,7 @@ public record MarqueeProperties(
         if (viewFlushInterval == null) viewFlushInterval = Duration.ofSeconds(10);
         if (postsPerMinutePerIp <= 0) postsPerMinutePerIp = 120;
         if (liveFlushInterval == null) liveFlushInterval = Duration.ofMillis(50);
+        if (roomFlushInterval == null) roomFlushInterval = Duration.ofMillis(50);
     }
 
     public Path mediaDir() {
