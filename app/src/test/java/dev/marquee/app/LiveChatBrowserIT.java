@@ -85,6 +85,7 @@ class LiveChatBrowserIT extends BrowserTestBase {
             long sentAt = ((Number) js(fan, "return window.__sentAt;")).longValue();
             long inList = ((Number) js(browser, "return window.__seen.list;")).longValue();
             long inOverlay = ((Number) js(browser, "return window.__seen.overlay;")).longValue();
+            System.out.printf("chat line on the other page after %d ms (list), %d ms (overlay)%n", inList - sentAt, inOverlay - sentAt);
             assertThat(inList - sentAt).as("ms until the line shows in the other chat list").isLessThan(1000);
             assertThat(inOverlay - sentAt).as("ms until the line flies over the other player").isLessThan(1000);
             assertThat(browser.findElement(By.cssSelector("#chat-list .chat-line:last-child .chat-author")).getText()).contains("fan");
