@@ -1,12 +1,14 @@
 // Live page: HTTP-FLV through mpegts.js for about a second of delay (HLS where Media Source Extensions
-// are missing), the viewer count and title kept fresh by polling, and a start by itself at go-live.
+// are missing), and the channel's room socket: chat beside the player and over it as danmaku, the viewer
+// count, and the going live (playback starts by itself) or offline.
 import mpegts from 'mpegts.js';
 import Hls from 'hls.js';
-import { api } from './lib/api.js';
 import { timeAgo } from './lib/format.js';
 import { setupLiveControls } from './player/live-controls.js';
-
-const POLL_MS = 5000; // until the live WebSocket room exists
+import { openRoomSocket } from './lib/room-socket.js';
+import { createDanmakuOverlay } from './danmaku/overlay.js';
+import { loadSettings, saveSettings } from './danmaku/settings.js';
+import { setupChatPanel } from './live-chat.js';
 
 const root = document.getElementById('live-player');
 if (root) startLivePage(root);
@@ -56,6 +58,12 @@ function startLivePage(root) {
   }
   video.addEventListener('playing', () => { failures = 0; showError(''); });
 
+  let viewers = Number(ui.viewers.dataset.viewers || 0);
+  function renderViewers(count) {
+    viewers = Number(count || 0);
+    ui.viewers.textContent = `${viewers.toLocaleString()} watching`;
+  }
+
   function render(status) {
     const wasLive = live;
     live = status.live;
@@ -67,7 +75,7 @@ function startLivePage(root) {
     ui.started.hidden = !live;
     ui.offlineNote.hidden = live;
     ui.title.textContent = status.title || username;
-    ui.viewers.textContent = `${Number(status.viewers || 0).toLocaleString()} watching`;
+    if (status.viewers !== undefined) renderViewers(status.viewers);
     if (status.startedAt) {
       ui.startedAt.dateTime = status.startedAt;
       ui.startedAt.textContent = timeAgo(new Date(status.startedAt));
@@ -76,14 +84,36 @@ function startLivePage(root) {
     if (!live && wasLive) { stopPlayback(); showError(''); }
   }
 
-  async function poll() {
-    if (document.hidden) return;
-    try {
-      render(await api('GET', `/api/v1/live/${encodeURIComponent(username)}`));
-    } catch { /* keep the last known state; the next poll may succeed */ }
-  }
-  setInterval(poll, POLL_MS);
-  document.addEventListener('visibilitychange', () => { if (!document.hidden) poll(); });
+  // Chat lines fly over the player as danmaku, with the viewer's danmaku settings (blocking included).
+  let settings = loadSettings();
+  const overlay = createDanmakuOverlay(root, video, {
+    live: true,
+    settings,
+    onBlockSender(sender) {
+      if (!settings.senders.includes(sender)) settings = saveSettings({ ...settings, senders: [...settings.senders, sender] });
+      overlay.setSettings(settings);
+    },
+  });
+  const asDanmaku = (line) => ({ id: line.id, time: 0, text: line.text, mode: 'scroll', color: '#ffffff', size: 'normal',
+    sender: line.author.id });
+  const panel = byId('live-chat');
+  let chat = null;
+  const room = openRoomSocket(`/ws/live/${encodeURIComponent(username)}`, {
+    onState: (state) => chat?.connection(state),
+    onFrame(frame) {
+      switch (frame.type) {
+        case 'chat': if (chat?.chat(frame) && live) overlay.add(asDanmaku(frame)); break;
+        case 'history': chat?.history(frame.items || []); break;
+        case 'deleted': chat?.deleted(frame.id); break;
+        case 'viewers': renderViewers(frame.count); break;
+        case 'status': render(frame); if (!frame.live) overlay.clear(); break;
+        case 'settings': chat?.settings(frame); break;
+        case 'error': chat?.error(frame); break;
+        default: break; // pong, and frame types a later server may add
+      }
+    },
+  });
+  if (panel) chat = setupChatPanel(panel, { send: room.send });
   if (live) startPlayback();
 }
 

@@ -2,5 +2,8 @@ package dev.marquee.platform.live;
 
 import java.time.Instant;
 
-/** A channel that is live now, as this node's media plane reports it. */
-public record LiveChannel(long userId, String username, String title, Instant startedAt, int viewers) {}
+/**
+ * A channel that is live now, as this node's media plane reports it. {@code sessionId} is the live session's
+ * row: chat written now belongs to it, at {@code now - startedAt} into the stream.
+ */
+public record LiveChannel(long userId, String username, String title, Instant startedAt, int viewers, long sessionId) {}

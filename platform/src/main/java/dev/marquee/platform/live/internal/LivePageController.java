@@ -26,8 +26,9 @@ class LivePageController {
     }
 
     @GetMapping("/live/{username}")
-    String live(@PathVariable String username, Model model) {
+    String live(@PathVariable String username, @Nullable CurrentUser me, Model model) {
         ChannelStatuses.ChannelStatus channel = statuses.require(username);
+        model.addAttribute("canModerate", me != null && me.mayModify(channel.userId()));
         model.addAttribute("channel", channel);
         model.addAttribute("live", channel.status());
         model.addAttribute("pageUrl", publicUrl + "/live/" + channel.username());

@@ -36,6 +36,18 @@ class LiveSessionRepository {
                 .params(now.toEpochMilli(), userId).update();
     }
 
+    /** Names the video the session's recording became; false when it already had one. */
+    boolean linkReplay(long id, long videoId) {
+        return jdbc.sql("UPDATE live_sessions SET replay_video_id = ? WHERE id = ? AND replay_video_id IS NULL")
+                .params(videoId, id).update() == 1;
+    }
+
+    /** The video the session's recording became, if it has been imported. */
+    Optional<Long> replayOf(long id) {
+        return jdbc.sql("SELECT replay_video_id FROM live_sessions WHERE id = ? AND replay_video_id IS NOT NULL")
+                .param(id).query(Long.class).optional();
+    }
+
     Optional<Session> find(long id) {
         return jdbc.sql("SELECT * FROM live_sessions WHERE id = ?").param(id).query(LiveSessionRepository::map).optional();
     }

@@ -52,7 +52,7 @@ class LiveStreams implements StreamLifecycleListener, LiveChannels, DisposableBe
         }
 
         LiveChannel view() {
-            return new LiveChannel(user.id(), user.username(), title, startedAt, viewers);
+            return new LiveChannel(user.id(), user.username(), title, startedAt, viewers, sessionId);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.marquee.platform.live.internal;
 import dev.marquee.platform.account.AccountService;
 import dev.marquee.platform.account.CurrentUser;
 import dev.marquee.platform.account.User;
+import dev.marquee.platform.live.ReplayCreated;
 import dev.marquee.platform.video.Video;
 import dev.marquee.platform.video.VideoService;
 import dev.marquee.platform.video.Visibility;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +31,14 @@ class ReplayImporter {
     private final AccountService accounts;
     private final VideoService videos;
     private final LiveSessionRepository sessions;
+    private final ApplicationEventPublisher events;
 
-    ReplayImporter(AccountService accounts, VideoService videos, LiveSessionRepository sessions) {
+    ReplayImporter(AccountService accounts, VideoService videos, LiveSessionRepository sessions,
+                   ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.videos = videos;
         this.sessions = sessions;
+        this.events = events;
     }
 
     /** Returns the replay video, or empty when the recording is unusable (it is then deleted). */
@@ -54,6 +59,9 @@ class ReplayImporter {
             Video video = videos.create(new CurrentUser(user.id(), user.username(), user.role()), replayTitle,
                     "Replay of the live stream.", List.of("live", "replay"), Visibility.PUBLIC);
             videos.uploadFinished(video.id(), flv, Files.size(flv));
+            // The recording is the user's newest session's (it ends with the stream); its chat follows it.
+            if (!recent.isEmpty() && sessions.linkReplay(recent.getFirst().id(), video.id()))
+                events.publishEvent(new ReplayCreated(recent.getFirst().id(), user.id(), video.id(), recent.getFirst().startedAt()));
             log.info("Replay of {}'s live session is video {}", user.username(), video.publicId());
             return Optional.of(video);
         } catch (IOException | RuntimeException e) {

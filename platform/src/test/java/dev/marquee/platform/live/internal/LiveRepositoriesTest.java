@@ -108,4 +108,18 @@ class LiveRepositoriesTest {
             assertThat(sessions.ofUser(1, 10)).extracting(LiveSessionRepository.Session::id).containsExactly(11L, 10L);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.marquee.platform.testing.Databases#engines")
+    void aSessionIsLinkedToItsReplayOnce(String engine) {
+        try (HikariDataSource ds = Databases.open(engine, tmp)) {
+            LiveSessionRepository sessions = new LiveSessionRepository(withUsers(ds));
+            sessions.insert(20, 1, "Replayed", Instant.ofEpochMilli(1000));
+            assertThat(sessions.replayOf(20)).isEmpty();
+            assertThat(sessions.linkReplay(20, 555)).isTrue();
+            assertThat(sessions.linkReplay(20, 556)).isFalse();
+            assertThat(sessions.replayOf(20)).contains(555L);
+            assertThat(sessions.linkReplay(21, 555)).isFalse(); // no such session
+        }
+    }
 }
