@@ -75,13 +75,15 @@ prepare_jar() {
     say "recording the start-up cache (once per build, ~30 s)"
     local scratch port=$((40000 + RANDOM % 20000))
     scratch=$(mktemp -d)
-    "$JAVA_HOME/bin/java" "$flag_out" -Dspring.context.exit=onRefresh -jar "$RUN_JAR" serve \
+    "$JAVA_HOME/bin/java" -XX:+UseG1GC "$flag_out" -Dspring.context.exit=onRefresh -jar "$RUN_JAR" serve \
       --data-dir "$scratch" --http-port "$port" --media-port "$((port + 1))" --rtmp-port "$((port + 2))" >"$scratch.log" 2>&1 ||
       say "could not record the start-up cache (see $scratch.log); starting without it"
     rm -rf "$scratch"
   fi
-  RUN_OPTS=()
-  [ -f "$cache" ] && RUN_OPTS=("$flag_in")
+  # G1 even where the JVM would pick Serial (one CPU, small RAM): Serial's full collections stall every
+  # socket for hundreds of milliseconds after a few thousand viewers join.
+  RUN_OPTS=(-XX:+UseG1GC)
+  [ -f "$cache" ] && RUN_OPTS+=("$flag_in")
   return 0
 }
 

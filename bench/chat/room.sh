@@ -43,7 +43,7 @@ trap 'exit 130' INT TERM
 
 # On two or more cores the server gets CPU 0 and the load (ffmpeg + clients) CPU 1. PIN=0 turns it off.
 if [ "${PIN:-1}" = 1 ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
-  server_pin=(taskset -c 0); load_pin=(taskset -c 1)
+  server_pin=(taskset -c 0); load_pin=(taskset -c "${LOAD_CPUS:-1}")  # LOAD_CPUS=0-1: the load may share the server's core
 else
   server_pin=(); load_pin=()
 fi
@@ -59,7 +59,7 @@ fi
 
 say "starting Marquee on :$http_port"
 # SERVER_JAVA_OPTS, e.g. "-XX:StartFlightRecording=filename=/tmp/chat.jfr,settings=profile", to see where time goes.
-"${server_pin[@]}" "$java" ${SERVER_JAVA_OPTS:-} -jar "$marquee_jar" serve --data-dir "$work/data" --http-port "$http_port" \
+"${server_pin[@]}" "$java" -XX:+UseG1GC ${SERVER_JAVA_OPTS:-} -jar "$marquee_jar" serve --data-dir "$work/data" --http-port "$http_port" \
   --media-port "$media_port" --rtmp-port "$rtmp_port" --bind-host 127.0.0.1 \
   --marquee.posts-per-minute-per-ip 1000000 >"$work/marquee.log" 2>&1 &
 marquee_pid=$!

@@ -42,6 +42,9 @@ class TusUploadController {
         this.videos = videos;
         this.storage = props.dataDir().resolve("uploads").toAbsolutePath();
         Files.createDirectories(storage);
+        // The library's hourly cleanup walks both and logs an error on a fresh data directory without them.
+        Files.createDirectories(storage.resolve("locks"));
+        Files.createDirectories(storage.resolve("uploads"));
         this.tus = new TusFileUploadService()
                 .withStoragePath(storage.toString())
                 .withUploadStorageService(new StreamingDiskStorage(storage))
