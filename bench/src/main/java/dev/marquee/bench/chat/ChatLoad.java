@@ -26,7 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java -cp bench/target/marquee-bench.jar dev.marquee.bench.chat.ChatLoad --site http://127.0.0.1:8080 \
  *     --channel NAME [--sockets 2000] [--senders 200] [--rate 50] [--duration 30] [--warmup 5]
- *     [--server-pid PID] [--threads 2]</pre>
+ *     [--server-pid PID] [--threads 2] [--raw yes|no]</pre>
+ *
+ * <p>Senders are java.net.http WebSockets; the other sockets only listen, on one NIO thread ({@link RawReceivers})
+ * unless {@code --raw no}.
  */
 public final class ChatLoad {
     private ChatLoad() {}
@@ -43,6 +46,7 @@ public final class ChatLoad {
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "5"));
         int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
         long serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
+        boolean raw = !o.getOrDefault("raw", "yes").equals("no"); // listeners on NIO (cheap) or java.net.http
 
         log("registering and signing in %d sender accounts", senders);
         List<String> tokens = BenchAccounts.tokens(site, o.getOrDefault("prefix", "chatbench"), senders, 4);
@@ -54,7 +58,13 @@ public final class ChatLoad {
         AtomicLong refused = new AtomicLong();
         long joinStart = System.nanoTime();
         List<CompletableFuture<?>> joins = new ArrayList<>();
-        for (int i = 0; i < sockets; i++) {
+        int listeners = raw ? sockets - senders : 0;
+        RawReceivers receivers = new RawReceivers();
+        for (int i = 0; i < listeners; i++) receivers.connect(URI.create(ws));
+        Thread receiverLoop = new Thread(receivers, "raw-receivers");
+        receiverLoop.setDaemon(true);
+        receiverLoop.start();
+        for (int i = 0; i < sockets - listeners; i++) {
             ChatSocket s = new ChatSocket();
             all.add(s);
             String url = i < senders ? ws + "?access_token=" + tokens.get(i) : ws;
@@ -68,6 +78,9 @@ public final class ChatLoad {
                     }));
         }
         CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).join();
+        long rawDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (receivers.open() + receivers.failed() < listeners && System.nanoTime() < rawDeadline) Thread.sleep(20);
+        refused.addAndGet(listeners - receivers.open());
         double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
         log("%d sockets joined in %.1f s (%d refused)", sockets - refused.get(), joinSeconds, refused.get());
 

@@ -60,16 +60,20 @@ final class ChatSocket implements WebSocket.Listener {
             if (at < 0) return;
             int from = at + TEXT_FIELD.length();
             int to = frame.indexOf(' ', from);
-            long sent = Long.parseLong(frame, from, to, 10);
-            if (sent < countFromMicros) return;
-            delivered.incrementAndGet();
-            int second = (int) Math.min(SECONDS - 1, (sent - countFromMicros) / 1_000_000);
-            LatencyHistogram[] mine = MINE.get();
-            if (mine[second] == null) mine[second] = new LatencyHistogram();
-            mine[second].record(now - sent);
+            recordDelivery(Long.parseLong(frame, from, to, 10), now);
         } else if (frame.startsWith("{\"type\":\"error\"")) {
             errors.incrementAndGet();
         }
+    }
+
+    /** A line stamped at {@code sentMicros} arrived at {@code nowMicros} (counted only inside the window). */
+    static void recordDelivery(long sentMicros, long nowMicros) {
+        if (sentMicros < countFromMicros) return;
+        delivered.incrementAndGet();
+        int second = (int) Math.min(SECONDS - 1, (sentMicros - countFromMicros) / 1_000_000);
+        LatencyHistogram[] mine = MINE.get();
+        if (mine[second] == null) mine[second] = new LatencyHistogram();
+        mine[second].record(nowMicros - sentMicros);
     }
 
     /** Sends a stamped chat line after the previous send of this socket completed. */
