@@ -65,6 +65,11 @@ prepare_jar() {
     "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$run" >/dev/null
   fi
   RUN_JAR="$run/marquee.jar"
+  # G1 even where the JVM would pick Serial (one CPU, small RAM): Serial's full collections stall every
+  # socket for hundreds of milliseconds after a few thousand viewers join.
+  RUN_OPTS=(-XX:+UseG1GC)
+  # SQLite's driver loads its native library; JDK 22+ warns on every start unless that is allowed.
+  if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 22 ]; then RUN_OPTS+=(--enable-native-access=ALL-UNNAMED); fi
   local cache flag_out flag_in
   if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]; then
     cache="$run/marquee.aot"; flag_out="-XX:AOTCacheOutput=$cache"; flag_in="-XX:AOTCache=$cache"
@@ -75,14 +80,11 @@ prepare_jar() {
     say "recording the start-up cache (once per build, ~30 s)"
     local scratch port=$((40000 + RANDOM % 20000))
     scratch=$(mktemp -d)
-    "$JAVA_HOME/bin/java" -XX:+UseG1GC "$flag_out" -Dspring.context.exit=onRefresh -jar "$RUN_JAR" serve \
+    "$JAVA_HOME/bin/java" "${RUN_OPTS[@]}" "$flag_out" -Dspring.context.exit=onRefresh -jar "$RUN_JAR" serve \
       --data-dir "$scratch" --http-port "$port" --media-port "$((port + 1))" --rtmp-port "$((port + 2))" >"$scratch.log" 2>&1 ||
       say "could not record the start-up cache (see $scratch.log); starting without it"
     rm -rf "$scratch"
   fi
-  # G1 even where the JVM would pick Serial (one CPU, small RAM): Serial's full collections stall every
-  # socket for hundreds of milliseconds after a few thousand viewers join.
-  RUN_OPTS=(-XX:+UseG1GC)
   [ -f "$cache" ] && RUN_OPTS+=("$flag_in")
   return 0
 }
