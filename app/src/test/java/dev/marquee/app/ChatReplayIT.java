@@ -49,7 +49,7 @@ class ChatReplayIT {
         JsonNode first;
         JsonNode second;
         Instant startedAt;
-        try (LiveChatClient chat = LiveChatClient.join(site, "replayer", fan)) {
+        try (RoomClient chat = RoomClient.join(site, "replayer", fan)) {
             JsonNode status = until(Duration.ofSeconds(20), () -> {
                 JsonNode s = site.call("GET", "/api/v1/live/replayer", null, null).json();
                 return s.get("live").asBoolean() ? s : null;

@@ -151,9 +151,8 @@ class DanmakuApiIT {
         bans.ban(userId(owner), userId(banned), null, userId(owner));
         assertThat(post(video, danmaku(1, "let me in"), banned).status()).isEqualTo(403);
         assertThat(post(elsewhere, danmaku(1, "another channel is fine"), banned).status()).isEqualTo(201);
-        DanmakuSocketIT.site = site;
-        var socket = DanmakuSocketIT.Client.open("/ws/videos/" + video, banned);
-        socket.send("{\"type\":\"danmaku\",\"time\":2,\"text\":\"let me in by socket\"}");
+        var socket = RoomClient.openInRoom(site, "/ws/videos/" + video, banned);
+        socket.sendText("{\"type\":\"danmaku\",\"time\":2,\"text\":\"let me in by socket\"}");
         assertThat(socket.next("error").get("status").asInt()).isEqualTo(403);
         socket.close();
         bans.ban(Bans.SITE, userId(banned), Instant.now().plusSeconds(600), userId(owner));

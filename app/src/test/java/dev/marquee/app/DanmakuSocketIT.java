@@ -2,17 +2,9 @@ package dev.marquee.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,61 +33,9 @@ class DanmakuSocketIT {
         site.close();
     }
 
-    /** A test client: every text frame lands in a queue as JSON. */
-    static final class Client implements WebSocket.Listener {
-        final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        static Client open(String path, String token) {
-            Client c = new Client();
-            String q = token == null ? "" : "?access_token=" + token;
-            c.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create("ws://127.0.0.1:" + site.httpPort + path + q), c).join();
-            // The 101 may reach us before the server has put the socket in its room; a pong proves it is in.
-            c.send("{\"type\":\"ping\"}");
-            try {
-                c.next("pong");
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return c;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(RunningMarquee.JSON.readTree(partial.toString()));
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        JsonNode next(String type) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            java.util.List<JsonNode> others = new java.util.ArrayList<>();
-            while (System.nanoTime() < deadline) {
-                JsonNode f = frames.poll(100, TimeUnit.MILLISECONDS);
-                if (f != null && f.get("type").asString().equals(type)) return f;
-                if (f != null) others.add(f);
-            }
-            throw new AssertionError("no " + type + " frame within 5 s; got " + others);
-        }
-
-        void send(String json) {
-            socket.sendText(json, true).join();
-        }
-
-        void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-        }
-    }
-
     @Test
     void aDanmakuPostedByRestReachesAnotherViewerWithinASecond() throws Exception {
-        Client guest = Client.open("/ws/videos/" + video, null);
+        RoomClient guest = RoomClient.openInRoom(site, "/ws/videos/" + video, null);
         long start = System.nanoTime();
         var r = site.call("POST", "/api/v1/videos/" + video + "/danmaku",
                 Map.of("time", 3.5, "text", "hello from rest", "color", "#ff0000", "mode", "top"), viewer);
@@ -115,9 +55,9 @@ class DanmakuSocketIT {
 
     @Test
     void aDanmakuSentOnTheSocketIsStoredAndReachesEveryoneOnce() throws Exception {
-        Client sender = Client.open("/ws/videos/" + video, viewer);
-        Client other = Client.open("/ws/videos/" + video, owner);
-        sender.send("{\"type\":\"danmaku\",\"time\":7,\"text\":\"over the socket\",\"size\":\"large\"}");
+        RoomClient sender = RoomClient.openInRoom(site, "/ws/videos/" + video, viewer);
+        RoomClient other = RoomClient.openInRoom(site, "/ws/videos/" + video, owner);
+        sender.sendText("{\"type\":\"danmaku\",\"time\":7,\"text\":\"over the socket\",\"size\":\"large\"}");
         JsonNode echoed = sender.next("danmaku");
         JsonNode seen = other.next("danmaku");
         assertThat(seen.get("text").asString()).isEqualTo("over the socket");
@@ -133,25 +73,25 @@ class DanmakuSocketIT {
 
     @Test
     void aGuestOrBadMessageOnTheSocketGetsAnErrorFrameAndTheSocketStaysOpen() throws Exception {
-        Client guest = Client.open("/ws/videos/" + video, null);
-        guest.send("{\"type\":\"danmaku\",\"time\":1,\"text\":\"guest\"}");
+        RoomClient guest = RoomClient.openInRoom(site, "/ws/videos/" + video, null);
+        guest.sendText("{\"type\":\"danmaku\",\"time\":1,\"text\":\"guest\"}");
         assertThat(guest.next("error").get("status").asInt()).isEqualTo(401);
-        guest.send("not json");
+        guest.sendText("not json");
         assertThat(guest.next("error").get("status").asInt()).isEqualTo(400);
-        Client user = Client.open("/ws/videos/" + video, viewer);
-        user.send("{\"type\":\"danmaku\",\"time\":1,\"text\":\"" + "x".repeat(101) + "\"}");
+        RoomClient user = RoomClient.openInRoom(site, "/ws/videos/" + video, viewer);
+        user.sendText("{\"type\":\"danmaku\",\"time\":1,\"text\":\"" + "x".repeat(101) + "\"}");
         assertThat(user.next("error").get("status").asInt()).isEqualTo(400);
-        user.send("{\"type\":\"danmaku\",\"time\":1,\"text\":\"ok\",\"color\":\"red\"}");
+        user.sendText("{\"type\":\"danmaku\",\"time\":1,\"text\":\"ok\",\"color\":\"red\"}");
         assertThat(user.next("error").get("detail").asString()).contains("#rrggbb");
-        user.send("{\"type\":\"danmaku\",\"time\":2,\"text\":\"twice on the socket\"}");
+        user.sendText("{\"type\":\"danmaku\",\"time\":2,\"text\":\"twice on the socket\"}");
         user.next("danmaku");
-        user.send("{\"type\":\"danmaku\",\"time\":3,\"text\":\"twice on the socket\"}");
+        user.sendText("{\"type\":\"danmaku\",\"time\":3,\"text\":\"twice on the socket\"}");
         JsonNode repeat = user.next("error");
         assertThat(repeat.get("status").asInt()).isEqualTo(429);
         assertThat(repeat.get("retryAfter").asInt()).isPositive();
-        user.send("{\"type\":\"chat\",\"text\":\"wrong room\"}");
+        user.sendText("{\"type\":\"chat\",\"text\":\"wrong room\"}");
         assertThat(user.next("error").get("status").asInt()).isEqualTo(400);
-        user.send("{\"type\":\"ping\"}");
+        user.sendText("{\"type\":\"ping\"}");
         user.next("pong");
         guest.close();
         user.close();
@@ -163,16 +103,10 @@ class DanmakuSocketIT {
         assertHandshakeRefused("/ws/videos/" + secret, viewer, 404);
         assertHandshakeRefused("/ws/videos/" + secret, null, 404);
         assertHandshakeRefused("/ws/videos/" + video, "forged.token.value", 401);
-        Client.open("/ws/videos/" + secret, owner).close();
+        RoomClient.openInRoom(site, "/ws/videos/" + secret, owner).close();
     }
 
     private static void assertHandshakeRefused(String path, String token, int status) {
-        try {
-            Client.open(path, token);
-            throw new AssertionError("the handshake to " + path + " was accepted");
-        } catch (CompletionException e) {
-            assertThat(e.getCause()).isInstanceOf(java.net.http.WebSocketHandshakeException.class);
-            assertThat(((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse().statusCode()).isEqualTo(status);
-        }
+        assertThat(RoomClient.handshakeStatus(site, path, token)).as("the handshake to " + path).isEqualTo(status);
     }
 }

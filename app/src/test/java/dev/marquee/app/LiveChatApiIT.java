@@ -115,7 +115,7 @@ class LiveChatApiIT {
     void theStreamerDeletesALineOfTheirChatButNotOfAnotherChannel() {
         StreamLifecycleListener lifecycle = site.context.getBean(StreamLifecycleListener.class);
         lifecycle.streamStarted("caster");
-        try (LiveChatClient fan = LiveChatClient.join(site, "caster", viewer)) {
+        try (RoomClient fan = RoomClient.join(site, "caster", viewer)) {
             fan.chat("delete me");
             String id = fan.next("chat").get("id").asString();
             assertProblem(site.call("DELETE", "/api/v1/live/fan/chat/" + id, null, viewer), 404, null); // fan's own channel

@@ -36,10 +36,10 @@ class LiveChatSocketIT {
         return site.context.getBean(StreamLifecycleListener.class);
     }
 
-    private static final List<LiveChatClient> open = new ArrayList<>();
+    private static final List<RoomClient> open = new ArrayList<>();
 
-    static LiveChatClient join(String channel, String token) {
-        LiveChatClient c = LiveChatClient.join(site, channel, token);
+    static RoomClient join(String channel, String token) {
+        RoomClient c = RoomClient.join(site, channel, token);
         open.add(c);
         return c;
     }
@@ -50,11 +50,11 @@ class LiveChatSocketIT {
         String alice = site.signUp("alice1");
         lifecycle().streamStarted("stream1");
         Thread.sleep(300);
-        LiveChatClient guest = join("stream1", null);
+        RoomClient guest = join("stream1", null);
         assertThat(guest.next("history").get("items").isEmpty()).isTrue();
         JsonNode status = guest.next("status");
         assertThat(status.get("live").asBoolean()).isTrue();
-        LiveChatClient sender = join("STREAM1", alice);
+        RoomClient sender = join("STREAM1", alice);
 
         sender.chat("  hello\u202e chat\u0007  ");
         JsonNode got = guest.next("chat");
@@ -66,7 +66,7 @@ class LiveChatSocketIT {
         assertThat(got.get("streamTime").asLong()).isBetween(250L, 10_000L);
         assertThat(sender.next("chat").get("id").asString()).isEqualTo(got.get("id").asString());
 
-        LiveChatClient late = join("stream1", null);
+        RoomClient late = join("stream1", null);
         JsonNode history = late.next("history");
         assertThat(history.get("items")).hasSize(1);
         assertThat(history.get("items").get(0).get("id").asString()).isEqualTo(got.get("id").asString());
@@ -77,12 +77,12 @@ class LiveChatSocketIT {
     void aGuestMayReadButNotPostAndAnOfflineChannelRefusesChat() {
         site.signUp("stream2");
         String bob = site.signUp("bob2");
-        LiveChatClient guest = join("stream2", null);
+        RoomClient guest = join("stream2", null);
         guest.chat("hi");
         JsonNode error = guest.next("error");
         assertThat(error.get("status").asInt()).isEqualTo(401);
 
-        LiveChatClient member = join("stream2", bob);
+        RoomClient member = join("stream2", bob);
         assertThat(member.next("status").get("live").asBoolean()).isFalse();
         member.chat("anyone here?");
         error = member.next("error");
@@ -105,9 +105,9 @@ class LiveChatSocketIT {
     @Test
     void unknownChannelsAndForgedTokensAreRefusedAtTheHandshake() {
         String carol = site.signUp("carol3");
-        assertThat(LiveChatClient.refusedWith(site, "nobody-at-all", null)).isEqualTo(404);
-        assertThat(LiveChatClient.refusedWith(site, "carol3", LiveChatApiIT.forged(carol))).isEqualTo(401);
-        assertThat(LiveChatClient.refusedWith(site, "carol3", carol)).isEqualTo(101);
+        assertThat(RoomClient.refusedWith(site, "nobody-at-all", null)).isEqualTo(404);
+        assertThat(RoomClient.refusedWith(site, "carol3", LiveChatApiIT.forged(carol))).isEqualTo(401);
+        assertThat(RoomClient.refusedWith(site, "carol3", carol)).isEqualTo(101);
     }
 
     @Test
@@ -115,13 +115,13 @@ class LiveChatSocketIT {
         String streamer = site.signUp("stream4");
         String dan = site.signUp("dan4");
         lifecycle().streamStarted("stream4");
-        LiveChatClient watcher = join("stream4", null);
+        RoomClient watcher = join("stream4", null);
         assertThat(watcher.next("settings").get("slowModeSeconds").asInt()).isZero();
         assertThat(site.call("PUT", "/api/v1/live/stream4/chat-settings", Map.of("slowModeSeconds", 30), streamer).status())
                 .isEqualTo(200);
         assertThat(watcher.next("settings").get("slowModeSeconds").asInt()).isEqualTo(30);
 
-        LiveChatClient d = join("stream4", dan);
+        RoomClient d = join("stream4", dan);
         d.chat("first");
         assertThat(watcher.next("chat").get("text").asString()).isEqualTo("first");
         d.chat("second");
@@ -130,7 +130,7 @@ class LiveChatSocketIT {
         assertThat(refused.get("retryAfter").asLong()).isBetween(1L, 30L);
         assertThat(refused.get("detail").asString()).contains("Slow mode");
 
-        LiveChatClient s = join("stream4", streamer);
+        RoomClient s = join("stream4", streamer);
         s.chat("streamer one");
         s.chat("streamer two");
         assertThat(watcher.next("chat").get("text").asString()).isEqualTo("streamer one");
@@ -146,8 +146,8 @@ class LiveChatSocketIT {
         String streamer = site.signUp("stream5");
         String eve = site.signUp("eve5");
         lifecycle().streamStarted("stream5");
-        LiveChatClient watcher = join("stream5", null);
-        LiveChatClient e = join("stream5", eve);
+        RoomClient watcher = join("stream5", null);
+        RoomClient e = join("stream5", eve);
         e.chat("spam spam");
         String id = watcher.next("chat").get("id").asString();
 
@@ -178,7 +178,7 @@ class LiveChatSocketIT {
     void theViewerCountRidesOnTheSocketAtMostEveryTwoSeconds() {
         site.signUp("stream6");
         lifecycle().streamStarted("stream6");
-        LiveChatClient watcher = join("stream6", null);
+        RoomClient watcher = join("stream6", null);
         assertThat(watcher.next("viewers").get("count").asInt()).isZero();
         long start = System.nanoTime();
         lifecycle().viewersChanged("stream6", 5);

@@ -14,8 +14,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
-/** A real WebSocket client of a live chat room ({@code /ws/live/{username}}), collecting the frames it gets. */
-final class LiveChatClient implements WebSocket.Listener, AutoCloseable {
+/**
+ * A real WebSocket client (java.net.http) of a room, {@code /ws/videos/{id}} or {@code /ws/live/{username}},
+ * collecting the frames it gets.
+ */
+final class RoomClient implements WebSocket.Listener, AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
@@ -23,19 +26,39 @@ final class LiveChatClient implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket socket;
 
-    /** Opens a socket as the token's user (null: a guest). */
-    static LiveChatClient join(RunningMarquee site, String channel, String token) {
-        LiveChatClient client = new LiveChatClient();
+    /** Opens a socket on the room at {@code path} as the token's user (null: a guest). */
+    static RoomClient open(RunningMarquee site, String path, String token) {
+        RoomClient client = new RoomClient();
         client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create(url(site, channel, token)), client).join();
+                .buildAsync(URI.create(url(site, path, token)), client).join();
         return client;
     }
 
-    /** The HTTP status a refused handshake got. */
+    /**
+     * Opens a socket and waits until it is in its room: the 101 may reach the client before the server has put
+     * the socket in, and only an answer (a pong) proves it is. Frames before the pong are dropped.
+     */
+    static RoomClient openInRoom(RunningMarquee site, String path, String token) {
+        RoomClient client = open(site, path, token);
+        client.sendText("{\"type\":\"ping\"}");
+        client.next("pong");
+        return client;
+    }
+
+    /** A socket on the live chat of a channel. */
+    static RoomClient join(RunningMarquee site, String channel, String token) {
+        return open(site, "/ws/live/" + channel, token);
+    }
+
+    /** The HTTP status a refused handshake to the channel's live chat got. */
     static int refusedWith(RunningMarquee site, String channel, String token) {
+        return handshakeStatus(site, "/ws/live/" + channel, token);
+    }
+
+    /** The HTTP status of the handshake: 101 when accepted (the socket is then closed at once). */
+    static int handshakeStatus(RunningMarquee site, String path, String token) {
         try {
-            HTTP.newWebSocketBuilder().buildAsync(URI.create(url(site, channel, token)), new LiveChatClient()).join()
-                    .abort();
+            HTTP.newWebSocketBuilder().buildAsync(URI.create(url(site, path, token)), new RoomClient()).join().abort();
             return 101;
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException h) return h.getResponse().statusCode();
@@ -43,12 +66,17 @@ final class LiveChatClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    private static String url(RunningMarquee site, String channel, String token) {
-        return "ws://127.0.0.1:" + site.httpPort + "/ws/live/" + channel + (token == null ? "" : "?access_token=" + token);
+    private static String url(RunningMarquee site, String path, String token) {
+        return "ws://127.0.0.1:" + site.httpPort + path + (token == null ? "" : "?access_token=" + token);
     }
 
     void send(Map<String, ?> message) {
-        socket.sendText(RunningMarquee.JSON.writeValueAsString(message), true).join();
+        sendText(RunningMarquee.JSON.writeValueAsString(message));
+    }
+
+    /** Sends a text frame as it is (malformed JSON included). */
+    void sendText(String text) {
+        socket.sendText(text, true).join();
     }
 
     void chat(String text) {
