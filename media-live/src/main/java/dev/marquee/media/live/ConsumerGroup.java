@@ -1,5 +1,6 @@
 package dev.marquee.media.live;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.concurrent.RejectedExecutionException;
  * The viewers of one stream whose connections live on one event loop. The source hands it each frame once,
  * through its {@link GroupInbox}; on a drain (at most once per flush interval) it writes every viewer what it
  * is owed while the viewer can take it, flushes each viewer once, skips viewers that fell too far behind to
- * the newest keyframe, and trims the window to what is still needed. Confined to that event loop.
+ * the newest keyframe, and trims the window to what is still needed. A viewer in step with others is written
+ * the round's frames as one shared {@link MergedRuns run}. Confined to that event loop.
  *
  * <p>A round over thousands of viewers takes milliseconds, so it runs in slices, each one task on the loop:
  * a newcomer's join, a new request and socket events run between slices instead of waiting for the round.
@@ -27,6 +29,7 @@ final class ConsumerGroup {
     /** A scheduled drain came while a round ran: start another when this one ends. */
     private boolean roundAgain;
     private final FrameWindow window = new FrameWindow();
+    private final MergedRuns runs = new MergedRuns();
     private final List<LiveConsumer> viewers = new ArrayList<>();
     private final long backlogMillis;
     private final long backlogBytes;
@@ -104,6 +107,7 @@ final class ConsumerGroup {
             return;
         }
         trim();
+        runs.release();
         roundNext = roundAgain ? 0 : -1;
         if (roundAgain) {
             roundAgain = false;
@@ -157,16 +161,29 @@ final class ConsumerGroup {
         }
         LiveSink sink = viewer.sink();
         FrameForm form = sink.form();
+        if (end - viewer.cursor > 1 && !viewer.closed && sink.isWritable()) {
+            ByteBuf run = runs.retained(window, form, viewer.cursor, end);
+            if (run != null) {
+                for (long s = viewer.cursor; s < end; s++) noteHeader(viewer, window.get(s));
+                sink.write(run);
+                written += (int) (end - viewer.cursor);
+                viewer.cursor = end;
+            }
+        }
         while (viewer.cursor < end && !viewer.closed && sink.isWritable()) {
             SharedFrame frame = window.get(viewer.cursor++);
             sink.write(frame.retainedView(form));
-            if (frame.kind().isHeader()) viewer.sentHeaders[frame.kind().headerSlot] = frame;
+            noteHeader(viewer, frame);
             written++;
         }
         if (written > 0) {
             sink.flush();
             viewer.countSent(written);
         }
+    }
+
+    private static void noteHeader(LiveConsumer viewer, SharedFrame frame) {
+        if (frame.kind().isHeader()) viewer.sentHeaders[frame.kind().headerSlot] = frame;
     }
 
     /** Positions the viewer at a keyframe, first writing the headers in force there that it lacks. */
@@ -230,6 +247,7 @@ final class ConsumerGroup {
         closed = true;
         roundNext = -1;
         viewers.clear();
+        runs.release();
         window.release();
     }
 

@@ -56,6 +56,11 @@ final class SharedFrame extends AbstractReferenceCounted implements GroupEvent {
         return encoded(form).retainedDuplicate();
     }
 
+    /** This frame's bytes in {@code form}, shared: the caller neither releases them nor moves their indexes. */
+    ByteBuf bytes(FrameForm form) {
+        return encoded(form);
+    }
+
     private ByteBuf encoded(FrameForm form) {
         while (true) {
             Encoding[] current = encodings;

@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A trivial wire form, {@code type(1) timestamp(4) body}, that counts its encodings and remembers them. */
+/** A trivial wire form, {@code type(1) timestamp(4) length(4) body}, that counts its encodings and remembers them. */
 final class CountingForm implements FrameForm {
-    static final int HEADER_BYTES = 5;
+    static final int HEADER_BYTES = 9;
 
     private final String name;
     private final AtomicInteger encodings = new AtomicInteger();
@@ -26,7 +26,7 @@ final class CountingForm implements FrameForm {
     public ByteBuf encode(FlvTag tag) {
         encodings.incrementAndGet();
         ByteBuf out = Unpooled.buffer(HEADER_BYTES + tag.size());
-        out.writeByte(tag.type()).writeInt((int) tag.timestamp());
+        out.writeByte(tag.type()).writeInt((int) tag.timestamp()).writeInt(tag.size());
         out.writeBytes(tag.body(), tag.body().readerIndex(), tag.size());
         outputs.add(out);
         return out;

@@ -76,9 +76,11 @@ class LiveSourceTest {
             assertThat(f.flv.encodings()).isEqualTo(frames);
             assertThat(f.rtmp.encodings()).isEqualTo(frames);
             for (CountingForm form : List.of(f.flv, f.rtmp)) {
-                List<Object> memory = sinks.stream().filter(s -> s.form() == form)
-                        .map(s -> s.received().get(10).memory()).distinct().toList();
-                assertThat(memory).as("all " + form + " viewers read the same bytes").hasSize(1);
+                for (var loop : List.of(f.loopA, f.loopB)) {
+                    List<Object> memory = sinks.stream().filter(s -> s.form() == form && s.executor() == loop)
+                            .map(s -> s.received().get(10).memory()).distinct().toList();
+                    assertThat(memory).as("all " + form + " viewers on one loop read the same bytes").hasSize(1);
+                }
             }
         }
     }
@@ -121,6 +123,35 @@ class LiveSourceTest {
             assertThat(viewer.flushes()).as("flushes for %d frames in %d ms", frames, elapsedMs)
                     .isLessThan((int) (frames / 10))
                     .isLessThanOrEqualTo((int) (elapsedMs / 50) + 3);
+            assertThat(viewer.writes()).as("a round's frames go out as one merged buffer")
+                    .isLessThanOrEqualTo(viewer.flushes() + 3);
+        }
+    }
+
+    @Test
+    void viewersInStepShareOneMergedRunPerRound() {
+        LiveSettings settings = LiveFixture.testDefaults().withFlushInterval(Duration.ofMillis(50));
+        try (LiveFixture f = new LiveFixture(settings)) {
+            LiveSource source = f.publish("together");
+            List<RecordingSink> viewers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) viewers.add(f.viewer("together", f.loopA, f.flv));
+            await("joined", () -> source.viewerCount() == 20);
+
+            f.stream.headers(0, source::onFrame);
+            f.stream.media(0, 4_000, 1000, source::onFrame, () -> LiveFixture.sleep(15));
+            long frames = f.stream.mediaFrames() + 3;
+            await("all frames", () -> viewers.stream().allMatch(v -> v.count() == frames));
+
+            List<Long> expected = f.stream.sent().stream().map(TestStream.Sent::timestamp).toList();
+            for (RecordingSink v : viewers) {
+                assertThat(v.media().stream().map(Received::timestamp).toList()).as("every frame, in order").isEqualTo(expected);
+                assertThat(v.writes()).as("writes for %d frames", frames).isLessThan((int) (frames / 5));
+            }
+            for (int frame : new int[] {10, 100, (int) frames - 1}) {
+                assertThat(viewers.stream().map(v -> v.received().get(frame).memory()).distinct().toList())
+                        .as("frame %d reached everyone in the same merged buffer", frame).hasSize(1);
+            }
+            assertThat(f.flv.encodings()).as("each frame still encoded once").isEqualTo(frames);
         }
     }
 

@@ -48,6 +48,7 @@ final class RecordingSink implements LiveSink {
     private volatile long lastWrite = -1;
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger flushes = new AtomicInteger();
+    private final AtomicInteger writes = new AtomicInteger();
     private final AtomicInteger offLoopCalls = new AtomicInteger();
     private final AtomicInteger writesAfterEnd = new AtomicInteger();
     private final AtomicInteger startedCalls = new AtomicInteger();
@@ -84,11 +85,16 @@ final class RecordingSink implements LiveSink {
         if (ended) writesAfterEnd.incrementAndGet();
         lastWrite = WRITE_ORDER.incrementAndGet();
         if (firstWrite < 0) firstWrite = lastWrite;
-        int at = bytes.readerIndex();
-        Received r = new Received(bytes.getUnsignedByte(at), bytes.getUnsignedInt(at + 1),
-                bytes.getUnsignedByte(at + 5), bytes.getUnsignedByte(at + 6), bytes.hasArray() ? bytes.array() : null);
-        synchronized (received) {
-            received.add(r);
+        writes.incrementAndGet();
+        Object memory = bytes.hasArray() ? bytes.array() : null;
+        // one write may carry several frames (a merged run): split them by their length fields
+        for (int at = bytes.readerIndex(); at < bytes.writerIndex(); at += CountingForm.HEADER_BYTES + bytes.getInt(at + 5)) {
+            int body = at + CountingForm.HEADER_BYTES;
+            Received r = new Received(bytes.getUnsignedByte(at), bytes.getUnsignedInt(at + 1),
+                    bytes.getUnsignedByte(body), bytes.getUnsignedByte(body + 1), memory);
+            synchronized (received) {
+                received.add(r);
+            }
         }
         bytes.release();
     }
@@ -138,6 +144,11 @@ final class RecordingSink implements LiveSink {
     /** When this sink was last written, in the order of all sinks' writes; -1 before the first. */
     long lastWrite() {
         return lastWrite;
+    }
+
+    /** Buffers written: a merged run counts once however many frames it carries. */
+    int writes() {
+        return writes.get();
     }
 
     int flushes() {
