@@ -7,6 +7,7 @@
 # Knobs (env): LADDER="100 300 600 1200 2000 2800"  SERVERS="nginx marquee"  MARQUEE_PROTOCOLS="flv rtmp"
 #              DURATION=60 (s, the measurement window; 60 = one loop of the source, so % of bitrate is exact)
 #              RAMP=5 SETTLE=5 CPU_WINDOW=20 PER_PROCESS=700 PIN=1 (server on CPU 0, load on CPU 1) LOAD_CPUS=1 MQ_JAVA_OPTS=
+#              PROBE_JOINS=20 (fresh joins, 0.5 s apart, once the step has settled: ttfk as the method defines it; 0 = off)
 #              RESULTS=bench/live/results-DATE.md
 # --quick: LADDER="100 300" and DURATION=30 unless set: a short sanity run.
 set -euo pipefail
@@ -16,7 +17,7 @@ quick=0
 for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) die "unknown argument $arg (try --help)" ;;
   esac
 done
@@ -31,6 +32,7 @@ ramp=${RAMP:-5}
 settle=${SETTLE:-5}
 cpu_window=${CPU_WINDOW:-20}
 per_process=${PER_PROCESS:-700}
+probe_joins=${PROBE_JOINS:-20}
 stamp=$(date +%Y-%m-%d)
 results=${RESULTS:-$live_dir/results-$stamp$([ "$quick" = 1 ] && echo -quick || true).md}
 [ "$cpu_window" -le "$duration" ] || cpu_window=$duration
@@ -53,7 +55,7 @@ run_step() {
   [ "$busy" -gt 30 ] && note "$tag: the machine was already ${busy}% busy before the step (another build?)"
   if ! start_publisher "$publish_url" $((ramp + settle + duration + 120)) "$work/$tag-publisher.log"; then
     note "$tag: $server did not accept the publisher ($(tail -1 "$work/$tag-publisher.log"))"
-    echo "| $server | $protocol | $viewers | publish refused | | | | | | | |" >>"$rows"
+    echo "| $server | $protocol | $viewers | publish refused | | | | | | | | |" >>"$rows"
     return 0
   fi
   sleep 2  # one GOP, so a GOP cache holds a keyframe before the first viewer asks
@@ -61,7 +63,7 @@ run_step() {
   say "$tag: $viewers viewers in $processes process(es), ramp ${ramp}s, settle ${settle}s, window ${duration}s"
   if ! live_load --protocol "$protocol" --url "$view_url" --viewers "$viewers" --processes "$processes" \
       --duration "${duration}s" --ramp "${ramp}s" --settle "${settle}s" --cpu-window "${cpu_window}s" \
-      --server-pid "$pids" --source "$source_flv" --report "$report"; then
+      --server-pid "$pids" --source "$source_flv" --probe-joins "$probe_joins" --report "$report"; then
     note "$tag: LiveLoad failed"
     stop_pid "$publisher_pid"
     return 0
@@ -70,9 +72,11 @@ run_step() {
   jq -r --arg server "$server" --arg protocol "$protocol" '
     def f(d): if . < 0 then "n/a" else (. * pow(10; d) | round / pow(10; d) | tostring) end;
     .summary as $s |
-    "| \($server) | \($protocol) | \($s.viewers) | \($s.held)/\($s.viewers) | \($s.serverCpuPct | f(1)) | \($s.cpuSecondsPerGb | f(2)) | \($s.pctMin | f(1)) / \($s.pctMedian | f(1)) | \($s.stalls) (\($s.viewersWithStalls)) | \($s.ttfkP50 | f(0)) / \($s.ttfkP95 | f(0)) | \(if $s.stamps > 0 then "\($s.latencyP50 | f(1)) / \($s.latencyP99 | f(1))" else "n/a" end) | \($s.clientCpuPct | f(0)) |"
+    "| \($server) | \($protocol) | \($s.viewers) | \($s.held)/\($s.viewers) | \($s.serverCpuPct | f(1)) | \($s.cpuSecondsPerGb | f(2)) | \($s.pctMin | f(1)) / \($s.pctMedian | f(1)) | \($s.stalls) (\($s.viewersWithStalls)) | \($s.ttfkP50 | f(0)) / \($s.ttfkP95 | f(0)) | \(if $s.probeJoins > 0 then "\($s.probeTtfkP50 | f(0)) / \($s.probeTtfkP95 | f(0))\(if $s.probeFailed > 0 then " (\($s.probeFailed) failed)" else "" end)" else "n/a" end) | \(if $s.stamps > 0 then "\($s.latencyP50 | f(1)) / \($s.latencyP99 | f(1))" else "n/a" end) | \($s.clientCpuPct | f(0)) |"
   ' "$report" >>"$rows"
   jq -r --arg tag "$tag" 'select(.summary.firstError != null) | "- \($tag): first viewer error: \(.summary.firstError)"' \
+    "$report" >>"$notes"
+  jq -r --arg tag "$tag" 'select(.summary.probeFailed > 0) | "- \($tag): \(.summary.probeFailed) of \(.summary.probeJoins) probe joins failed: \([.probe[] | select(.error != null) | .error][0])"' \
     "$report" >>"$notes"
   jq -r --arg tag "$tag" 'select(.summary.clientCpuPct > 90)
     | "- \($tag): the load client used \(.summary.clientCpuPct | floor)% of a core: stalls and latency may be its own"' \
@@ -132,12 +136,16 @@ done
   echo "Each step: fresh stream, ramp ${ramp} s, settle ${settle} s, measured over ${duration} s; server CPU over the first ${cpu_window} s of it;"
   echo "load in processes of <= $per_process viewers$([ ${#server_pin[@]} -gt 0 ] && echo '; server pinned to CPU 0, publisher and viewers to CPU 1')."
   echo
-  echo "| server | protocol | viewers | held | server CPU % | CPU-s/GB | % of bitrate min / median | stalls (viewers) | ttfk p50 / p95 ms | latency p50 / p99 ms | client CPU % |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| server | protocol | viewers | held | server CPU % | CPU-s/GB | % of bitrate min / median | stalls (viewers) | ttfk all joins p50 / p95 ms | ttfk probe p50 / p95 ms ($probe_joins joins) | latency p50 / p99 ms | client CPU % |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   cat "$rows"
   echo
   echo "held = viewers with >= 99% of the stream's bitrate and no stall (no gap over 1 s, never 1 s behind)."
   echo "CPU % is of one core; CPU-s/GB = server CPU seconds per 10^9 bytes delivered to all viewers in the CPU window."
+  echo "ttfk = play request sent -> first video keyframe tag received. All joins: every viewer's join during the ramp."
+  if [ "$probe_joins" -gt 0 ]; then
+    echo "Probe: $probe_joins fresh joins, one every 0.5 s from the start of the window (the load ramped up and settled), as BENCH-METHOD defines it."
+  fi
   if [ -s "$notes" ]; then echo; echo "Notes:"; cat "$notes"; fi
 } >"$results"
 

@@ -6,6 +6,7 @@
 # Usage: bench/live/stalled.sh
 # Knobs (env): SERVER=marquee|nginx  PROTOCOL=flv|rtmp (nginx: rtmp only)  VIEWERS=1000 STALLED=20
 #              DURATION=120 RCVBUF=4096 PER_PROCESS=700 PIN=1
+#              PROBE_JOINS=20 (fresh joins once the load has settled, stalled readers and all: ttfk as the method defines it; 0 = off)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -16,6 +17,7 @@ stalled=${STALLED:-20}
 duration=${DURATION:-120}
 rcvbuf=${RCVBUF:-4096}
 per_process=${PER_PROCESS:-700}
+probe_joins=${PROBE_JOINS:-20}
 ramp=5
 settle=5
 [ "$server" = nginx ] && protocol=rtmp
@@ -55,7 +57,7 @@ say "$server $protocol: $viewers live viewers + $stalled stalled readers (SO_RCV
 report="$work/stalled.json"
 live_load --protocol "$protocol" --url "$view" --viewers "$viewers" --stalled "$stalled" --stalled-rcvbuf "$rcvbuf" \
   --processes $(( (total + per_process - 1) / per_process )) --duration "${duration}s" --ramp "${ramp}s" \
-  --settle "${settle}s" --server-pid "$pids" --source "$source_flv" --report "$report" &
+  --settle "${settle}s" --server-pid "$pids" --source "$source_flv" --probe-joins "$probe_joins" --report "$report" &
 load_pid=$!
 started_pids+=("$load_pid")
 
@@ -80,6 +82,9 @@ awk -v ws="$window_start" -v before="$rss_before" '
 jq -r '.summary | "live viewers: \(.held)/\(.viewers) held, \(.viewersWithStalls) stalled (\(.stalls) stalls), failed \(.failed); " +
   "kbps p50 \(.kbpsMedian | floor), min \(.kbpsMin | floor); latency p50 \(.latencyP50) p99 \(.latencyP99) ms; " +
   "server CPU \(.serverCpuPct)%"' "$report"
+jq -r '.summary | "time to first keyframe: all joins p50 \(.ttfkP50) p95 \(.ttfkP95) ms; " +
+  (if .probeJoins > 0 then "probe p50 \(.probeTtfkP50) p95 \(.probeTtfkP95) max \(.probeTtfkMax) ms (\(.probeJoins) joins, \(.probeFailed) failed)"
+   else "no probe" end)' "$report"
 jq -r '[.viewers[] | select(.stalledReader)] | "stalled readers: \(length), received \(map(.bytes) | add // 0) bytes before they stopped reading"' "$report"
 stalls=$(jq '.summary.viewersWithStalls + .summary.failed' "$report")
 if [ "$stalls" = 0 ]; then echo "verdict: no live viewer stalled"; else echo "verdict: $stalls live viewer(s) stalled or failed"; fi

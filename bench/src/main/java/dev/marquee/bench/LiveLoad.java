@@ -6,12 +6,15 @@ import java.nio.file.Files;
 /**
  * Holds N live viewers (HTTP-FLV or RTMP) against one stream and records, per viewer, the bitrate received
  * over the measurement window, stalls, time to first keyframe and server-added latency (from the stamps
- * {@link StampedPublisher} puts in every frame). Prints one summary line and writes a JSON report.
+ * {@link StampedPublisher} puts in every frame). Once the load has settled, a join probe makes
+ * {@code --probe-joins} fresh joins (default 20, 0 for none) one after another and records each one's time to
+ * first keyframe: the method's figure, beside the harsher one over every viewer's join during the ramp.
+ * Prints one summary line and writes a JSON report.
  *
  * <pre>java -cp bench/target/marquee-bench.jar dev.marquee.bench.LiveLoad --protocol flv|rtmp --url URL \
  *     --viewers N [--duration 60s] [--ramp 5s] [--settle 5s] [--threads T] [--processes P] [--report out.json]
  *     [--source src.flv | --stream-kbps K] [--server-pid PID[,PID]] [--cpu-window 20s]
- *     [--stalled S] [--stalled-rcvbuf 4096]</pre>
+ *     [--stalled S] [--stalled-rcvbuf 4096] [--probe-joins 20]</pre>
  */
 public final class LiveLoad {
     private LiveLoad() {}
@@ -43,6 +46,9 @@ public final class LiveLoad {
                 usage: LiveLoad --protocol flv|rtmp --url URL [--viewers 100] [--duration 60s] [--ramp 5s] [--settle 5s]
                                 [--threads T] [--processes P] [--report out.json] [--source src.flv | --stream-kbps K]
                                 [--server-pid PID[,PID...]] [--cpu-window 20s] [--stalled S] [--stalled-rcvbuf 4096]
-                  flv:  http://HOST:PORT/live/NAME.flv        rtmp: rtmp://HOST:PORT/APP/NAME""");
+                                [--probe-joins 20]
+                  flv:  http://HOST:PORT/live/NAME.flv        rtmp: rtmp://HOST:PORT/APP/NAME
+                  --probe-joins N: once the load has settled, N fresh joins 0.5 s apart (5 s timeout each) measure
+                                   time to first keyframe as the method defines it; 0 turns the probe off""");
     }
 }

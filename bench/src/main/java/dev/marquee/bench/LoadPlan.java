@@ -1,5 +1,6 @@
 package dev.marquee.bench;
 
+import dev.marquee.bench.viewer.JoinProbe;
 import dev.marquee.bench.viewer.PlayUrl;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,16 +9,19 @@ import java.util.List;
 
 /**
  * What one LiveLoad run does. The timeline, from startAt: viewers join evenly over the ramp, then the settle
- * time passes, then the measurement window runs; the server-CPU window starts with it.
+ * time passes, then the measurement window runs; the server-CPU window and the join probe (probeJoins fresh
+ * viewers, one after another, in the parent process only) start with it.
  */
 record LoadPlan(String protocol, String url, int viewers, int stalled, int stalledReceiveBuffer, double durationSeconds,
                 double rampSeconds, double settleSeconds, double cpuWindowSeconds, int threads, int processes,
                 Path report, double streamKbps, Path source, long[] serverPids, long startAtEpochMs, int idOffset,
-                boolean quiet) {
+                int probeJoins, boolean quiet) {
     static final int VIEWERS_PER_THREAD = 1000;
+    /** The method's "median and p95 over 20 joins". */
+    static final int PROBE_JOINS = 20;
 
     static final String VALUED = "protocol url viewers duration ramp settle threads processes report stream-kbps source "
-            + "server-pid cpu-window start-at stalled stalled-rcvbuf id-offset";
+            + "server-pid cpu-window start-at stalled stalled-rcvbuf id-offset probe-joins";
     static final String FLAGS = "help quiet";
 
     static LoadPlan from(Options o) {
@@ -39,21 +43,29 @@ record LoadPlan(String protocol, String url, int viewers, int stalled, int stall
                 : new long[0];
         if (viewers < 0 || stalled < 0 || total == 0) throw new IllegalArgumentException("need at least one viewer");
         if (duration <= 0) throw new IllegalArgumentException("--duration must be positive");
+        int probeJoins = o.integer("probe-joins", PROBE_JOINS);
+        if (probeJoins < 0) throw new IllegalArgumentException("--probe-joins must be 0 (off) or more");
+        // every join must start inside the window, while the load is still there to measure against
+        double probeSeconds = Math.max(0, probeJoins - 1) * JoinProbe.SPACING_MICROS / 1e6;
+        if (probeJoins > 0 && probeSeconds >= duration) {
+            throw new IllegalArgumentException("--probe-joins " + probeJoins + " starts joins over " + probeSeconds
+                    + " s, longer than --duration " + duration + " s (lower it, or 0 for no probe)");
+        }
         return new LoadPlan(protocol, url, viewers, stalled, o.integer("stalled-rcvbuf", 4096), duration,
                 o.seconds("ramp", 5), o.seconds("settle", 5), Math.min(duration, o.seconds("cpu-window", 20)),
                 Math.max(1, threads), Math.max(1, o.integer("processes", 1)),
                 o.has("report") ? Path.of(o.get("report", null)) : null, o.number("stream-kbps", -1),
                 o.has("source") ? Path.of(o.get("source", null)) : null, pids, (long) o.number("start-at", 0),
-                o.integer("id-offset", 0), o.has("quiet"));
+                o.integer("id-offset", 0), probeJoins, o.has("quiet"));
     }
 
-    /** The arguments a child process runs its share with. */
+    /** The arguments a child process runs its share with; the parent makes the probe's joins itself. */
     List<String> childArguments(int viewers, int stalled, int idOffset, long startAt, Path childReport) {
         List<String> a = new ArrayList<>(List.of("--protocol", protocol, "--url", url, "--viewers", Integer.toString(viewers),
                 "--stalled", Integer.toString(stalled), "--stalled-rcvbuf", Integer.toString(stalledReceiveBuffer),
                 "--duration", durationSeconds + "s", "--ramp", rampSeconds + "s", "--settle", settleSeconds + "s",
                 "--cpu-window", cpuWindowSeconds + "s", "--start-at", Long.toString(startAt),
-                "--id-offset", Integer.toString(idOffset), "--report", childReport.toString(), "--quiet"));
+                "--id-offset", Integer.toString(idOffset), "--probe-joins", "0", "--report", childReport.toString(), "--quiet"));
         if (streamKbps > 0) a.addAll(List.of("--stream-kbps", Double.toString(streamKbps)));
         if (source != null) a.addAll(List.of("--source", source.toString()));
         return a;

@@ -7,6 +7,7 @@ import dev.marquee.bench.stats.ProcStat;
 import dev.marquee.bench.stats.ViewerResult;
 import dev.marquee.bench.stats.ViewerStats;
 import dev.marquee.bench.stats.WallClock;
+import dev.marquee.bench.viewer.JoinProbe;
 import dev.marquee.bench.viewer.PlayUrl;
 import dev.marquee.bench.viewer.Viewer;
 import dev.marquee.bench.viewer.ViewerLoop;
@@ -56,6 +57,7 @@ final class LoadRun {
             threads[i].start();
         }
         CpuSampler cpu = CpuSampler.start(marks, plan.serverPids(), new long[] {ProcessHandle.current().pid()});
+        JoinProbe probe = startProbe(url, marks);
         int total = plan.viewers() + plan.stalled();
         long ramp = micros(plan.rampSeconds());
         for (int i = 0; i < total; i++) {
@@ -75,10 +77,15 @@ final class LoadRun {
         }
         cpu.join();
         return new LoadReport(plan.protocol(), plan.url(), 1, loops.length, marks[ViewerStats.MARK_START] / 1000,
-                plan.durationSeconds(), plan.cpuWindowSeconds(), kbps, cpu.serverSeconds(), cpu.clientSeconds(), latency, results);
+                plan.durationSeconds(), plan.cpuWindowSeconds(), kbps, cpu.serverSeconds(), cpu.clientSeconds(), latency, results,
+                probe.await());
     }
 
     private LoadReport runProcesses() throws Exception {
+        if (plan.probeJoins() > 0) {
+            // the probe joins from this JVM: compile its code before the children start, as each child does its own
+            warmUp(plan.startAtEpochMs() > 0 ? plan.startAtEpochMs() * 1000 : WallClock.micros() + WARMUP_MILLIS * 1000 + 300_000);
+        }
         long start = plan.startAtEpochMs() > 0 ? plan.startAtEpochMs() * 1000 : WallClock.micros() + CHILD_START_MICROS;
         long[] marks = marks(start);
         Path dir = Files.createTempDirectory("liveload-");
@@ -102,6 +109,7 @@ final class LoadRun {
             }
             long[] childPids = children.stream().mapToLong(Process::pid).toArray();
             CpuSampler cpu = CpuSampler.start(marks, plan.serverPids(), childPids);
+            JoinProbe probe = startProbe(PlayUrl.parse(plan.url()), marks);
             long deadline = marks[ViewerStats.MARK_END] + GRACE_MICROS;
             List<LoadReport> parts = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -113,7 +121,7 @@ final class LoadRun {
                 parts.add(LoadReport.fromJson(Files.readString(reports.get(i))));
             }
             cpu.join();
-            return LoadReport.merge(parts, cpu.serverSeconds(), cpu.clientSeconds());
+            return LoadReport.merge(parts, cpu.serverSeconds(), cpu.clientSeconds()).withProbe(probe.await());
         } finally {
             for (Process child : children) {
                 if (child.isAlive()) child.destroyForcibly(); // only our own children, by handle
@@ -121,6 +129,11 @@ final class LoadRun {
             for (Path report : reports) Files.deleteIfExists(report);
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** The join probe, on its own thread from the measurement window's start: the load has ramped up and settled. */
+    private JoinProbe startProbe(PlayUrl url, long[] marks) {
+        return new JoinProbe(url, plan.probeJoins()).start(marks[ViewerStats.MARK_START]);
     }
 
     /**

@@ -18,4 +18,8 @@ public final class Percentiles {
     public static double min(double[] values) {
         return values.length == 0 ? -1 : Arrays.stream(values).min().orElse(-1);
     }
+
+    public static double max(double[] values) {
+        return values.length == 0 ? -1 : Arrays.stream(values).max().orElse(-1);
+    }
 }

@@ -119,18 +119,27 @@ public final class ViewerStats implements TagSink {
         return stamps > 0;
     }
 
+    /** True once the first coded video keyframe has arrived complete. */
+    public boolean sawKeyframe() {
+        return firstKeyframeMicros >= 0;
+    }
+
+    /** Play request sent → first video keyframe tag complete, in ms; -1 until both have happened. */
+    public double ttfkMs() {
+        return firstKeyframeMicros >= 0 && requestSentMicros >= 0 ? (firstKeyframeMicros - requestSentMicros) / 1000.0 : -1;
+    }
+
     /** The result, with the window's length and the stream's bitrate to judge it by. */
     public ViewerResult result(double windowSeconds, double streamKbps) {
         long windowBytes = between(MARK_START, MARK_END);
         double kbps = windowSeconds > 0 ? windowBytes * 8.0 / windowSeconds / 1000.0 : -1;
         double pct = streamKbps > 0 && kbps >= 0 ? kbps / streamKbps * 100.0 : -1;
-        double ttfk = firstKeyframeMicros >= 0 && requestSentMicros >= 0 ? (firstKeyframeMicros - requestSentMicros) / 1000.0 : -1;
         double join = firstKeyframeMicros >= 0 && connectStartMicros >= 0 ? (firstKeyframeMicros - connectStartMicros) / 1000.0 : -1;
         String why = error;
         if (why == null && !stalledReader && firstKeyframeMicros < 0) why = tags == 0 ? "no tags received" : "no keyframe received";
         return new ViewerResult(id, stalledReader, why, bytes, windowBytes, between(MARK_CPU_START, MARK_CPU_END), kbps, pct,
                 gapStalls + behindStalls, gapStalls, behindStalls, stalls.maxGapMicros() / 1000.0, stalls.maxBehindMicros() / 1000.0,
-                ttfk, join, tags, videoFrames, stamps, ms(latency.percentile(50)), ms(latency.percentile(99)));
+                ttfkMs(), join, tags, videoFrames, stamps, ms(latency.percentile(50)), ms(latency.percentile(99)));
     }
 
     /** Bytes between two marks; a mark the viewer joined after counts from its first byte. */

@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
 
 /**
  * One selector thread holding many viewers: it opens the viewers handed to it, reads every ready socket into
- * one large direct buffer, snapshots every viewer's byte count at the window marks, and stops at its end time.
+ * one large direct buffer, snapshots every viewer's byte count at the window marks, and stops at its end time
+ * (or earlier, on the first turn its stop condition holds).
  */
 public final class ViewerLoop implements Runnable {
     private static final int READ_BUFFER = 256 * 1024;
@@ -26,12 +28,19 @@ public final class ViewerLoop implements Runnable {
     private final List<Viewer> viewers = new ArrayList<>();
     private final long[] marks;
     private final long endMicros;
+    private final BooleanSupplier done;
     private int nextMark;
 
     /** @param marksMicros window marks in {@link ViewerStats} order (non-decreasing), epoch microseconds */
     public ViewerLoop(long[] marksMicros, long endMicros) {
+        this(marksMicros, endMicros, () -> false);
+    }
+
+    /** @param done checked on the loop's thread after every turn; true ends the loop before its end time */
+    public ViewerLoop(long[] marksMicros, long endMicros, BooleanSupplier done) {
         this.marks = marksMicros.clone();
         this.endMicros = endMicros;
+        this.done = done;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -63,7 +72,7 @@ public final class ViewerLoop implements Runnable {
                     for (Viewer v : viewers) v.stats().mark(nextMark, now);
                     nextMark++;
                 }
-                if (now >= endMicros) return;
+                if (now >= endMicros || done.getAsBoolean()) return;
                 long next = nextMark < marks.length ? Math.min(marks[nextMark], endMicros) : endMicros;
                 long timeout = Math.clamp((next - now) / 1000, 1, MAX_SELECT_MILLIS);
                 selector.select(this::handle, timeout);

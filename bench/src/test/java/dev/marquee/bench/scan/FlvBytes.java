@@ -9,11 +9,11 @@ import java.nio.ByteBuffer;
 import java.util.Random;
 import java.util.function.Consumer;
 
-/** Test FLV streams, written with media-core's writer, and ways of feeding them in pieces. */
-final class FlvBytes {
+/** Test FLV streams, written with media-core's writer, and ways of feeding them in pieces (viewer tests use it too). */
+public final class FlvBytes {
     private FlvBytes() {}
 
-    static byte[] body(int size, int seed, byte... first) {
+    public static byte[] body(int size, int seed, byte... first) {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         System.arraycopy(first, 0, b, 0, Math.min(first.length, size));
@@ -21,7 +21,7 @@ final class FlvBytes {
     }
 
     /** File header, PreviousTagSize0, then each tag. */
-    static byte[] stream(FlvTag... tags) {
+    public static byte[] stream(FlvTag... tags) {
         ByteBuf out = Unpooled.buffer();
         ByteBuf header = FlvTagWriter.encodeFileHeader(UnpooledByteBufAllocator.DEFAULT, true, true);
         out.writeBytes(header);
@@ -35,7 +35,7 @@ final class FlvBytes {
         return bytes;
     }
 
-    static FlvTag tag(int type, long timestamp, byte[] body) {
+    public static FlvTag tag(int type, long timestamp, byte[] body) {
         return new FlvTag(type, timestamp, Unpooled.wrappedBuffer(body));
     }
 

@@ -3,6 +3,7 @@ package dev.marquee.bench.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,9 +15,22 @@ class LoadReportTest {
     }
 
     private static LoadReport report(List<ViewerResult> viewers, double serverCpu) {
+        return report(viewers, serverCpu, List.of());
+    }
+
+    private static LoadReport report(List<ViewerResult> viewers, double serverCpu, List<ProbeJoin> probe) {
         LatencyHistogram h = new LatencyHistogram();
         for (int i = 1; i <= 100; i++) h.record(i * 100L);
-        return new LoadReport("flv", "http://127.0.0.1:1/live/a.flv", 1, 1, 1_700_000_000_000L, 60, 20, 2000, serverCpu, 1.5, h, viewers);
+        return new LoadReport("flv", "http://127.0.0.1:1/live/a.flv", 1, 1, 1_700_000_000_000L, 60, 20, 2000, serverCpu, 1.5, h, viewers,
+                probe);
+    }
+
+    /** 20 joins: ttfk 1, 2, … 19 ms, and one that timed out. */
+    private static List<ProbeJoin> probeJoins() {
+        List<ProbeJoin> joins = new ArrayList<>();
+        for (int i = 1; i < 20; i++) joins.add(new ProbeJoin(1_700_000_010_000L + 500L * i, i, null));
+        joins.add(10, new ProbeJoin(1_700_000_015_000L, -1, "no keyframe within 5000 ms (0 bytes, 0 tags)"));
+        return joins;
     }
 
     @Test
@@ -54,6 +68,57 @@ class LoadReportTest {
         assertThat(merged.summary().cpuWindowBytes()).isEqualTo(1000);
         assertThat(merged.summary().serverCpuPct()).isEqualTo(10.0);
         assertThat(merged.summary().held()).isEqualTo(1);
+    }
+
+    @Test
+    void summarisesTheProbeApartFromTheRampJoins() {
+        LoadReport r = report(List.of(viewer(0, 100, 0, 300, 1000, null), viewer(1, 100, 0, 400, 1000, null)), -1, probeJoins());
+        LoadReport.Summary s = r.summary();
+        assertThat(s.ttfkP50()).isEqualTo(300.0); // the ramp's joins, untouched by the probe
+        assertThat(s.viewers()).isEqualTo(2); // probe joins are not viewers
+        assertThat(s.probeJoins()).isEqualTo(20);
+        assertThat(s.probeFailed()).isEqualTo(1);
+        assertThat(s.probeTtfkP50()).isEqualTo(10.0); // nearest rank over the 19 that got a keyframe
+        assertThat(s.probeTtfkP95()).isEqualTo(19.0);
+        assertThat(s.probeTtfkMax()).isEqualTo(19.0);
+        assertThat(r.summaryLine()).contains("ttfk all joins p50 300.0", "probe p50 10.0 p95 19.0 max 19.0 ms (20 joins, 1 failed)",
+                "first probe error: no keyframe within 5000 ms");
+    }
+
+    @Test
+    void withoutAProbeItsFiguresReadNotMeasured() {
+        LoadReport.Summary s = report(List.of(viewer(0, 100, 0, 10, 1000, null)), -1).summary();
+        assertThat(s.probeJoins()).isZero();
+        assertThat(s.probeFailed()).isZero();
+        assertThat(s.probeTtfkP50()).isEqualTo(-1.0);
+        assertThat(s.probeTtfkMax()).isEqualTo(-1.0);
+        assertThat(report(List.of(viewer(0, 100, 0, 10, 1000, null)), -1).summaryLine()).doesNotContain("probe");
+    }
+
+    @Test
+    void probeJoinsSurviveJsonAndMerge() {
+        LoadReport parent = report(List.of(viewer(0, 100, 0, 10, 400, null)), -1, probeJoins());
+        LoadReport child = report(List.of(viewer(1, 100, 0, 12, 600, null)), -1);
+        LoadReport parent2 = LoadReport.fromJson(parent.toJson());
+        assertThat(parent2.probe()).isEqualTo(parent.probe());
+        assertThat(parent2.summary()).isEqualTo(parent.summary());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> summary = (Map<String, Object>) ((Map<String, Object>) Json.parse(parent.toJson())).get("summary");
+        assertThat(summary).containsEntry("probeJoins", 20.0).containsEntry("probeFailed", 1.0)
+                .containsEntry("probeTtfkP50", 10.0).containsEntry("probeTtfkP95", 19.0).containsEntry("probeTtfkMax", 19.0);
+
+        LoadReport merged = LoadReport.merge(List.of(LoadReport.fromJson(child.toJson()), parent2), -1, -1);
+        assertThat(merged.probe()).isEqualTo(parent.probe()); // from the one part that has them
+        assertThat(merged.summary().probeTtfkP95()).isEqualTo(19.0);
+        assertThat(merged.summary().viewers()).isEqualTo(2);
+        assertThat(LoadReport.merge(List.of(child, child), -1, -1).withProbe(probeJoins()).summary().probeFailed()).isEqualTo(1);
+    }
+
+    @Test
+    void readsReportsWrittenBeforeTheProbe() {
+        String old = report(List.of(viewer(0, 100, 0, 10, 400, null)), -1).toJson().replaceAll(",\\s*\"probe\": \\[\\]", "");
+        assertThat(old).doesNotContain("\"probe\"");
+        assertThat(LoadReport.fromJson(old).probe()).isEmpty();
     }
 
     @Test

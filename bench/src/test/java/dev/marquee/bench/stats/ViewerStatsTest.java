@@ -24,8 +24,12 @@ class ViewerStatsTest {
         s.onConnectStart(1_000);
         s.onRequestSent(3_000);
         s.onTag(9, 0, 100, SEQUENCE_HEADER, 5, 4_000); // not a frame
+        assertThat(s.sawKeyframe()).isFalse();
+        assertThat(s.ttfkMs()).isEqualTo(-1.0);
         s.onTag(9, 0, 100, KEYFRAME, 5, 9_000);
         s.onTag(9, 33, 100, KEYFRAME, 5, 20_000);
+        assertThat(s.sawKeyframe()).isTrue();
+        assertThat(s.ttfkMs()).isEqualTo(6.0);
         ViewerResult r = s.result(1, 2000);
         assertThat(r.ttfkMs()).isEqualTo(6.0);
         assertThat(r.joinMs()).isEqualTo(8.0);
