@@ -7,6 +7,8 @@
 # Knobs (env): LADDER="100 300 600 1200 2000 2800"  SERVERS="nginx marquee"  MARQUEE_PROTOCOLS="flv rtmp"
 #              DURATION=60 (s, the measurement window; 60 = one loop of the source, so % of bitrate is exact)
 #              RAMP=5 SETTLE=5 CPU_WINDOW=20 PER_PROCESS=700 PIN=1 (server on CPU 0, load on CPU 1) LOAD_CPUS=1 MQ_JAVA_OPTS=
+#              WARMUP=30 (s of 500 viewers per protocol before Marquee's first step, not counted: JIT steady state)
+#              MQ_ARGS= (extra arguments for Marquee's serve, e.g. --marquee.live-flush-interval=100ms)
 #              PROBE_JOINS=20 (fresh joins, 0.5 s apart, once the step has settled: ttfk as the method defines it; 0 = off)
 #              RESULTS=bench/live/results-DATE.md
 # --quick: LADDER="100 300" and DURATION=30 unless set: a short sanity run.
@@ -17,7 +19,7 @@ quick=0
 for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) die "unknown argument $arg (try --help)" ;;
   esac
 done
@@ -33,6 +35,7 @@ settle=${SETTLE:-5}
 cpu_window=${CPU_WINDOW:-20}
 per_process=${PER_PROCESS:-700}
 probe_joins=${PROBE_JOINS:-20}
+warmup=${WARMUP:-30}
 stamp=$(date +%Y-%m-%d)
 results=${RESULTS:-$live_dir/results-$stamp$([ "$quick" = 1 ] && echo -quick || true).md}
 [ "$cpu_window" -le "$duration" ] || cpu_window=$duration
@@ -96,6 +99,26 @@ run_nginx() {
   stop_pid "$nginx_pid"
 }
 
+# A JVM compiles its hot paths in its first minute or two; measured from a cold start, the first ladder step
+# counted the JIT (C2 was still busy 90 s after start with one stream). A server runs for days, so Marquee first
+# serves WARMUP seconds of load per protocol, not counted, as a long-running one would have. nginx needs none.
+warm_up_marquee() {
+  [ "$warmup" -gt 0 ] || return 0
+  local protocol name publish view
+  for protocol in $marquee_protocols; do
+    name="warm$RANDOM$RANDOM"
+    publish=$(marquee_user "$name") || return 0
+    [ -n "$publish" ] || return 0
+    view=$(marquee_view_url "$name" "$protocol")
+    start_publisher "$publish" $((warmup + 60)) "$work/warmup-$protocol-publisher.log" || return 0
+    sleep 2
+    say "warming Marquee up: 500 $protocol viewers for ${warmup}s (not counted)"
+    live_load --protocol "$protocol" --url "$view" --viewers 500 --processes 1 --duration "${warmup}s" \
+      --ramp 2s --settle 1s --probe-joins 0 --quiet >/dev/null 2>&1 || note "Marquee warm-up ($protocol) failed"
+    stop_pid "$publisher_pid"
+  done
+}
+
 run_marquee() {
   say "Marquee from $marquee_jar (HTTP $mq_http_port, media $mq_media_port, RTMP $mq_rtmp_port)"
   if ! start_marquee; then
@@ -103,6 +126,7 @@ run_marquee() {
     return 0
   fi
   local viewers protocol name publish view
+  warm_up_marquee
   for viewers in $ladder; do
     for protocol in $marquee_protocols; do
       name="b${viewers}x$RANDOM$RANDOM"  # a fresh user, so a fresh stream name, for every run

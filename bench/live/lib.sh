@@ -149,9 +149,9 @@ start_marquee() {
   [ -f "$marquee_jar" ] || { say "no $marquee_jar: build it (mvn -q -B -DskipTests install) to include Marquee"; return 1; }
   local data="$work/marquee"
   mkdir -p "$data"
-  # shellcheck disable=SC2086  # MQ_JAVA_OPTS: JVM flags (run.sh's by default), word-split on purpose
+  # shellcheck disable=SC2086  # MQ_JAVA_OPTS (JVM flags, run.sh's by default) and MQ_ARGS: word-split on purpose
   "${server_pin[@]}" "$java" ${MQ_JAVA_OPTS:--XX:+UseG1GC} -jar "$marquee_jar" serve --data-dir "$data" --http-port "$mq_http_port" \
-    --media-port "$mq_media_port" --rtmp-port "$mq_rtmp_port" --bind-host 127.0.0.1 >"$work/marquee.log" 2>&1 &
+    --media-port "$mq_media_port" --rtmp-port "$mq_rtmp_port" --bind-host 127.0.0.1 ${MQ_ARGS:-} >"$work/marquee.log" 2>&1 &
   marquee_pid=$!
   started_pids+=("$marquee_pid")
   for _ in $(seq 1 600); do

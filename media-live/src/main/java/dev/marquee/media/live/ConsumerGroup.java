@@ -6,6 +6,7 @@ import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The viewers of one stream whose connections live on one event loop. The source hands it each frame once,
@@ -115,9 +116,14 @@ final class ConsumerGroup {
         }
     }
 
+    /**
+     * Scheduled, not executed: an event loop runs the tasks queued while it runs tasks in the same pass, so
+     * executed slices would hold off its I/O (a newcomer's request, a player's play command) for the whole
+     * round; a due scheduled task waits for the next pass, after the loop has polled its sockets.
+     */
     private void queueNextSlice() {
         try {
-            loop.execute(nextSlice);
+            loop.schedule(nextSlice, 0, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException shuttingDown) {
             roundNext = -1; // the server is stopping; its channels close anyway
         }

@@ -4,6 +4,7 @@ import dev.marquee.media.core.flv.FlvTag;
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +54,8 @@ final class RecordingSink implements LiveSink {
     private final AtomicInteger writesAfterEnd = new AtomicInteger();
     private final AtomicInteger startedCalls = new AtomicInteger();
     private volatile boolean writable = true;
+    private volatile long busyWriteNanos;
+    private volatile long lastWriteNanos = -1;
     private volatile boolean ended;
 
     RecordingSink(EventExecutor executor, FrameForm form) {
@@ -75,6 +78,11 @@ final class RecordingSink implements LiveSink {
         return writable;
     }
 
+    /** Makes every write take this long on the loop, as a costly socket write would. */
+    void busyWrites(Duration each) {
+        busyWriteNanos = each.toNanos();
+    }
+
     void writable(boolean value) {
         writable = value;
     }
@@ -86,6 +94,10 @@ final class RecordingSink implements LiveSink {
         lastWrite = WRITE_ORDER.incrementAndGet();
         if (firstWrite < 0) firstWrite = lastWrite;
         writes.incrementAndGet();
+        for (long until = System.nanoTime() + busyWriteNanos; busyWriteNanos > 0 && System.nanoTime() < until; ) {
+            Thread.onSpinWait();
+        }
+        lastWriteNanos = System.nanoTime();
         Object memory = bytes.hasArray() ? bytes.array() : null;
         // one write may carry several frames (a merged run): split them by their length fields
         for (int at = bytes.readerIndex(); at < bytes.writerIndex(); at += CountingForm.HEADER_BYTES + bytes.getInt(at + 5)) {
@@ -149,6 +161,11 @@ final class RecordingSink implements LiveSink {
     /** Buffers written: a merged run counts once however many frames it carries. */
     int writes() {
         return writes.get();
+    }
+
+    /** System.nanoTime() of the last write; -1 before the first. */
+    long lastWriteNanos() {
+        return lastWriteNanos;
     }
 
     int flushes() {
