@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A synthetic live stream: 30 fps video with a keyframe every so often and 44.1 kHz AAC, in timestamp order. */
-final class TestStream {
+/** A synthetic live stream (public for the media server's tests): 30 fps video with a keyframe every so often and 44.1 kHz AAC, in timestamp order. */
+public final class TestStream {
     static final int FPS = 30;
     static final double AUDIO_FRAME_MILLIS = 1024 * 1000.0 / 44100;
 
@@ -16,7 +16,7 @@ final class TestStream {
     private boolean audio = true;
     private int videoFrameSize = 500;
 
-    static TestStream av() {
+    public static TestStream av() {
         return new TestStream();
     }
 
@@ -61,7 +61,7 @@ final class TestStream {
     }
 
     /** Sequence headers at {@code from}, then the frames of [from, to). */
-    void feed(Consumer<FlvTag> sink, long from, long to) {
+    public void feed(Consumer<FlvTag> sink, long from, long to) {
         if (video) sink.accept(Frames.avcConfig(from));
         if (audio) sink.accept(Frames.aacConfig(from));
         frames(from, to).forEach(sink);

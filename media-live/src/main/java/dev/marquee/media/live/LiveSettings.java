@@ -28,11 +28,12 @@ public record LiveSettings(Duration flushInterval, Duration maxBacklog, long max
     }
 
     /**
-     * 75 ms flushes (at 2,000 viewers they cost 0.67 CPU-s per GB against 0.87 at 50 ms, for 99.8 ms p99 added
-     * latency: docs/BENCHMARKS.md), 3 s / 4 MB backlog, 10 s / 8 MB GOP cache, 10 s grace.
+     * 100 ms flushes, the most the fan-out allows: past the first few hundred viewers the kernel's cost per write
+     * is most of the CPU (docs/BENCHMARKS.md: at 2,000 viewers 0.47–0.53 CPU-s per GB against 0.58–0.71 at
+     * 75 ms, for 118 ms p99 added latency against 96–98 ms); 3 s / 4 MB backlog, 10 s / 8 MB GOP cache, 10 s grace.
      */
     public static LiveSettings defaults() {
-        return new LiveSettings(Duration.ofMillis(75), Duration.ofSeconds(3), 4L << 20,
+        return new LiveSettings(MAX_FLUSH_INTERVAL, Duration.ofSeconds(3), 4L << 20,
                 Duration.ofSeconds(10), 8L << 20, Duration.ofSeconds(10));
     }
 

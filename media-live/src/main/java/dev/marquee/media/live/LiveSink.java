@@ -18,7 +18,10 @@ public interface LiveSink {
     /** False while the connection's outbound buffer is above its high watermark. */
     boolean isWritable();
 
-    /** Queues bytes without flushing; the sink takes over the reference. */
+    /**
+     * Queues bytes without flushing; the sink takes over the reference. The bytes are one or more whole frames in
+     * {@link #form()}: viewers in step are handed a round's frames merged into one buffer.
+     */
     void write(ByteBuf bytes);
 
     /** Flushes what {@link #write} queued; called once per drain, not per frame. */

@@ -54,7 +54,7 @@ public record MarqueeProperties(
         if (mediaUrlTtl == null) mediaUrlTtl = Duration.ofHours(6);
         if (viewFlushInterval == null) viewFlushInterval = Duration.ofSeconds(10);
         if (postsPerMinutePerIp <= 0) postsPerMinutePerIp = 120;
-        if (liveFlushInterval == null) liveFlushInterval = Duration.ofMillis(75);
+        if (liveFlushInterval == null) liveFlushInterval = Duration.ofMillis(100);
         if (roomFlushInterval == null) roomFlushInterval = Duration.ofMillis(50);
     }
 

@@ -22,7 +22,7 @@ abstract class CompanionSink implements LiveSink {
 
     @Override
     public final FrameForm form() {
-        return FlvFrameForm.INSTANCE;
+        return FlvFrameForm.PLAIN;
     }
 
     @Override

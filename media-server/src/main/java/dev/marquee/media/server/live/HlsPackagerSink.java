@@ -28,12 +28,17 @@ final class HlsPackagerSink extends CompanionSink {
     @Override
     public void write(ByteBuf flv) {
         try {
+            // one write may carry several whole tags: the fan-out merges a round's frames into one buffer
             int at = flv.readerIndex();
-            int type = flv.getUnsignedByte(at);
-            int size = flv.getUnsignedMedium(at + 1);
-            long timestamp = flv.getUnsignedMedium(at + 4) | ((long) flv.getUnsignedByte(at + 7) << 24);
-            if (flv.readableBytes() < FlvTagWriter.TAG_HEADER_SIZE + size) return;
-            segmenter.onFrame(new FlvTag(type, timestamp, flv.retainedSlice(at + FlvTagWriter.TAG_HEADER_SIZE, size)));
+            int end = flv.writerIndex();
+            while (end - at >= FlvTagWriter.TAG_HEADER_SIZE) {
+                int type = flv.getUnsignedByte(at);
+                int size = flv.getUnsignedMedium(at + 1);
+                long timestamp = flv.getUnsignedMedium(at + 4) | ((long) flv.getUnsignedByte(at + 7) << 24);
+                if (end - at < FlvTagWriter.TAG_HEADER_SIZE + size) return;
+                segmenter.onFrame(new FlvTag(type, timestamp, flv.retainedSlice(at + FlvTagWriter.TAG_HEADER_SIZE, size)));
+                at += FlvTagWriter.TAG_HEADER_SIZE + size + FlvTagWriter.PREVIOUS_TAG_SIZE;
+            }
         } finally {
             flv.release();
         }

@@ -14,31 +14,25 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP-FLV viewer, once its response head is out: the only handler left in its pipeline. The frames of a
- * drain are queued as the shared FLV form (never copied) and go out on flush as one HTTP chunk: a tiny size
- * line, the frames, CRLF, gathered by the transport into one writev. HTTP/1.0 clients get the same bytes
- * unframed, the end of the stream being the end of the connection.
+ * One HTTP-FLV viewer, once its response head is out: the only handler left in its pipeline. Frames arrive in
+ * the form that already frames them for this connection (each tag its own HTTP chunk, or bare tags for HTTP/1.0,
+ * where the end of the stream is the end of the connection), so they go out exactly as shared, never copied:
+ * a merged round is one buffer and one write.
  */
 final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSink {
     static final String NAME = "live-flv";
     private static final Logger log = LoggerFactory.getLogger(HttpFlvViewer.class);
-    private static final ByteBuf CRLF = constant("\r\n");
     private static final ByteBuf LAST_CHUNK = constant("0\r\n\r\n");
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final Channel channel;
     private final boolean chunked;
     private final ViewerStallTimer stall;
-    private final List<ByteBuf> batch = new ArrayList<>();
     private ChannelHandlerContext ctx;
     private LiveConsumer consumer;
-    private int batchBytes;
     private boolean ended;
 
     HttpFlvViewer(Channel channel, boolean chunked, Duration stallTimeout) {
@@ -56,7 +50,8 @@ final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSi
     void start(LiveConsumer consumer) {
         this.consumer = consumer;
         channel.config().setWriteBufferWaterMark(LiveStreaming.VIEWER_WATERMARK);
-        write(FlvTagWriter.encodeFileHeader(channel.alloc(), true, true));
+        ByteBuf header = FlvTagWriter.encodeFileHeader(channel.alloc(), true, true);
+        write(chunked ? FlvFrameForm.chunk(channel.alloc(), header) : header);
         flush();
     }
 
@@ -67,12 +62,12 @@ final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSi
 
     @Override
     public FrameForm form() {
-        return FlvFrameForm.INSTANCE;
+        return chunked ? FlvFrameForm.HTTP_CHUNK : FlvFrameForm.PLAIN;
     }
 
     @Override
     public boolean isWritable() {
-        return batchBytes < channel.bytesBeforeUnwritable();
+        return channel.isWritable();
     }
 
     @Override
@@ -81,23 +76,12 @@ final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSi
             bytes.release();
             return;
         }
-        batch.add(bytes);
-        batchBytes += bytes.readableBytes();
+        ctx.write(bytes, ctx.voidPromise()); // a closed channel releases it
     }
 
     @Override
     public void flush() {
-        if (batch.isEmpty()) return;
-        if (!channel.isActive()) {
-            releaseBatch();
-            return;
-        }
-        if (chunked) ctx.write(sizeLine(batchBytes), ctx.voidPromise());
-        for (int i = 0; i < batch.size(); i++) ctx.write(batch.get(i), ctx.voidPromise());
-        if (chunked) ctx.write(CRLF.duplicate(), ctx.voidPromise());
-        batch.clear();
-        batchBytes = 0;
-        ctx.flush();
+        if (!ended) ctx.flush();
     }
 
     @Override
@@ -110,14 +94,6 @@ final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSi
         stall.closeSoon();
         // a chunked response ends with its last chunk; a close-delimited one with the close
         ctx.writeAndFlush(chunked ? LAST_CHUNK.duplicate() : Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-    }
-
-    /** "{hex length}\r\n" in a buffer of its own; the frames around it are shared. */
-    private ByteBuf sizeLine(int length) {
-        int digits = Math.max(1, (35 - Integer.numberOfLeadingZeros(length)) / 4);
-        ByteBuf line = channel.alloc().directBuffer(digits + 2);
-        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) line.writeByte(HEX[(length >>> shift) & 0xF]);
-        return line.writeByte('\r').writeByte('\n');
     }
 
     @Override
@@ -134,7 +110,6 @@ final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSi
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         ended = true;
-        releaseBatch();
         stall.cancel();
         if (consumer != null) consumer.close();
         consumer = null;
@@ -149,12 +124,6 @@ final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSi
             log.warn("HTTP-FLV viewer {} failed", channel.remoteAddress(), cause);
         }
         ctx.close();
-    }
-
-    private void releaseBatch() {
-        for (ByteBuf b : batch) b.release();
-        batch.clear();
-        batchBytes = 0;
     }
 
     private static ByteBuf constant(String ascii) {
