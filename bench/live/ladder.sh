@@ -9,6 +9,7 @@
 #              RAMP=5 SETTLE=5 CPU_WINDOW=20 PER_PROCESS=700 PIN=1 (server on CPU 0, load on CPU 1) LOAD_CPUS=1 MQ_JAVA_OPTS=
 #              WARMUP=30 (s of 500 viewers per protocol before Marquee's first step, not counted: JIT steady state)
 #              MQ_ARGS= (extra arguments for Marquee's serve, e.g. --marquee.live-flush-interval=100ms)
+#              READ_PACE=0 (e.g. 10ms: each load thread reads its sockets at most once per 10 ms; fewer, larger reads)
 #              PROBE_JOINS=20 (fresh joins, 0.5 s apart, once the step has settled: ttfk as the method defines it; 0 = off)
 #              RESULTS=bench/live/results-DATE.md
 # --quick: LADDER="100 300" and DURATION=30 unless set: a short sanity run.
@@ -19,7 +20,7 @@ quick=0
 for arg in "$@"; do
   case $arg in
     --quick) quick=1 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) die "unknown argument $arg (try --help)" ;;
   esac
 done
@@ -36,6 +37,7 @@ cpu_window=${CPU_WINDOW:-20}
 per_process=${PER_PROCESS:-700}
 probe_joins=${PROBE_JOINS:-20}
 warmup=${WARMUP:-30}
+read_pace=${READ_PACE:-0}
 stamp=$(date +%Y-%m-%d)
 results=${RESULTS:-$live_dir/results-$stamp$([ "$quick" = 1 ] && echo -quick || true).md}
 [ "$cpu_window" -le "$duration" ] || cpu_window=$duration
@@ -66,7 +68,7 @@ run_step() {
   say "$tag: $viewers viewers in $processes process(es), ramp ${ramp}s, settle ${settle}s, window ${duration}s"
   if ! live_load --protocol "$protocol" --url "$view_url" --viewers "$viewers" --processes "$processes" \
       --duration "${duration}s" --ramp "${ramp}s" --settle "${settle}s" --cpu-window "${cpu_window}s" \
-      --server-pid "$pids" --source "$source_flv" --probe-joins "$probe_joins" --report "$report"; then
+      --server-pid "$pids" --source "$source_flv" --probe-joins "$probe_joins" --read-pace "$read_pace" --report "$report"; then
     note "$tag: LiveLoad failed"
     stop_pid "$publisher_pid"
     return 0
@@ -158,7 +160,7 @@ done
   echo "Servers: $(nginx_version) (1 worker); Marquee $( [ -f "$marquee_jar" ] && date -r "$marquee_jar" '+jar of %Y-%m-%d %H:%M' || echo 'not built')."
   echo "Source: $(basename "$source_flv"), $(ffprobe -v error -show_entries format=duration,bit_rate -of csv=p=0 "$source_flv" | awk -F, '{printf "%.0f s, %.0f kb/s", $1, $2/1000}'), 720p30 H.264 GOP 60 + AAC, published by StampedPublisher (real time, looping, stamped)."
   echo "Each step: fresh stream, ramp ${ramp} s, settle ${settle} s, measured over ${duration} s; server CPU over the first ${cpu_window} s of it;"
-  echo "load in processes of <= $per_process viewers$([ ${#server_pin[@]} -gt 0 ] && echo '; server pinned to CPU 0, publisher and viewers to CPU 1')."
+  echo "load in processes of <= $per_process viewers$([ ${#server_pin[@]} -gt 0 ] && echo '; server pinned to CPU 0, publisher and viewers to CPU 1')$([ "$read_pace" != 0 ] && echo "; each load thread reads at most once per $read_pace (arrival, hence latency, late by up to that)")."
   echo
   echo "| server | protocol | viewers | held | server CPU % | CPU-s/GB | % of bitrate min / median | stalls (viewers) | ttfk all joins p50 / p95 ms | ttfk probe p50 / p95 ms ($probe_joins joins) | latency p50 / p99 ms | client CPU % |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -10,18 +10,19 @@ import java.util.List;
 /**
  * What one LiveLoad run does. The timeline, from startAt: viewers join evenly over the ramp, then the settle
  * time passes, then the measurement window runs; the server-CPU window and the join probe (probeJoins fresh
- * viewers, one after another, in the parent process only) start with it.
+ * viewers, one after another, in the parent process only) start with it. With a read pace, each load thread
+ * reads its sockets at most once per pace: fewer, larger reads, as a player with a buffer makes.
  */
 record LoadPlan(String protocol, String url, int viewers, int stalled, int stalledReceiveBuffer, double durationSeconds,
                 double rampSeconds, double settleSeconds, double cpuWindowSeconds, int threads, int processes,
                 Path report, double streamKbps, Path source, long[] serverPids, long startAtEpochMs, int idOffset,
-                int probeJoins, boolean quiet) {
+                int probeJoins, long readPaceMicros, boolean quiet) {
     static final int VIEWERS_PER_THREAD = 1000;
     /** The method's "median and p95 over 20 joins". */
     static final int PROBE_JOINS = 20;
 
     static final String VALUED = "protocol url viewers duration ramp settle threads processes report stream-kbps source "
-            + "server-pid cpu-window start-at stalled stalled-rcvbuf id-offset probe-joins";
+            + "server-pid cpu-window start-at stalled stalled-rcvbuf id-offset probe-joins read-pace";
     static final String FLAGS = "help quiet";
 
     static LoadPlan from(Options o) {
@@ -51,12 +52,14 @@ record LoadPlan(String protocol, String url, int viewers, int stalled, int stall
             throw new IllegalArgumentException("--probe-joins " + probeJoins + " starts joins over " + probeSeconds
                     + " s, longer than --duration " + duration + " s (lower it, or 0 for no probe)");
         }
+        double readPace = o.seconds("read-pace", 0);
+        if (readPace < 0 || readPace > 0.1) throw new IllegalArgumentException("--read-pace must be 0 (off) to 100ms");
         return new LoadPlan(protocol, url, viewers, stalled, o.integer("stalled-rcvbuf", 4096), duration,
                 o.seconds("ramp", 5), o.seconds("settle", 5), Math.min(duration, o.seconds("cpu-window", 20)),
                 Math.max(1, threads), Math.max(1, o.integer("processes", 1)),
                 o.has("report") ? Path.of(o.get("report", null)) : null, o.number("stream-kbps", -1),
                 o.has("source") ? Path.of(o.get("source", null)) : null, pids, (long) o.number("start-at", 0),
-                o.integer("id-offset", 0), probeJoins, o.has("quiet"));
+                o.integer("id-offset", 0), probeJoins, Math.round(readPace * 1e6), o.has("quiet"));
     }
 
     /** The arguments a child process runs its share with; the parent makes the probe's joins itself. */
@@ -65,7 +68,8 @@ record LoadPlan(String protocol, String url, int viewers, int stalled, int stall
                 "--stalled", Integer.toString(stalled), "--stalled-rcvbuf", Integer.toString(stalledReceiveBuffer),
                 "--duration", durationSeconds + "s", "--ramp", rampSeconds + "s", "--settle", settleSeconds + "s",
                 "--cpu-window", cpuWindowSeconds + "s", "--start-at", Long.toString(startAt),
-                "--id-offset", Integer.toString(idOffset), "--probe-joins", "0", "--report", childReport.toString(), "--quiet"));
+                "--id-offset", Integer.toString(idOffset), "--probe-joins", "0", "--read-pace", readPaceMicros + "us",
+                "--report", childReport.toString(), "--quiet"));
         if (streamKbps > 0) a.addAll(List.of("--stream-kbps", Double.toString(streamKbps)));
         if (source != null) a.addAll(List.of("--source", source.toString()));
         return a;

@@ -52,7 +52,7 @@ final class LoadRun {
         ViewerLoop[] loops = new ViewerLoop[plan.threads()];
         Thread[] threads = new Thread[loops.length];
         for (int i = 0; i < loops.length; i++) {
-            loops[i] = new ViewerLoop(marks, end);
+            loops[i] = new ViewerLoop(marks, end).pacedAt(plan.readPaceMicros());
             threads[i] = new Thread(loops[i], "viewers-" + i);
             threads[i].start();
         }

@@ -58,13 +58,14 @@ final class Options {
         return has(name) ? Double.parseDouble(values.get(name)) : fallback;
     }
 
-    /** A duration in seconds: "60s", "500ms", "2m" or a plain number of seconds. */
+    /** A duration in seconds: "60s", "500ms", "250us", "2m" or a plain number of seconds. */
     double seconds(String name, double fallback) {
         return has(name) ? parseSeconds(values.get(name)) : fallback;
     }
 
     static double parseSeconds(String text) {
         String t = text.trim();
+        if (t.endsWith("us")) return Double.parseDouble(t.substring(0, t.length() - 2)) / 1e6;
         if (t.endsWith("ms")) return Double.parseDouble(t.substring(0, t.length() - 2)) / 1000.0;
         if (t.endsWith("s")) return Double.parseDouble(t.substring(0, t.length() - 1));
         if (t.endsWith("m")) return Double.parseDouble(t.substring(0, t.length() - 1)) * 60;

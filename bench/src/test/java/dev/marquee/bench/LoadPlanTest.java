@@ -35,4 +35,15 @@ class LoadPlanTest {
         assertThatThrownBy(() -> plan("--url", "http://127.0.0.1:1/live/a.flv", "--probe-joins", "-1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void childrenReadAtTheParentsPace() {
+        assertThat(plan("--url", "http://127.0.0.1:1/live/a.flv").readPaceMicros()).isZero();
+        LoadPlan paced = plan("--url", "http://127.0.0.1:1/live/a.flv", "--read-pace", "10ms", "--processes", "2");
+        assertThat(paced.readPaceMicros()).isEqualTo(10_000);
+        List<String> args = paced.childArguments(100, 0, 0, 1_700_000_000_000L, Path.of("part-0.json"));
+        assertThat(plan(args.toArray(String[]::new)).readPaceMicros()).isEqualTo(10_000);
+        assertThatThrownBy(() -> plan("--url", "http://127.0.0.1:1/live/a.flv", "--read-pace", "1s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--read-pace");
+    }
 }

@@ -29,6 +29,7 @@ public final class ViewerLoop implements Runnable {
     private final long[] marks;
     private final long endMicros;
     private final BooleanSupplier done;
+    private long paceMicros;
     private int nextMark;
 
     /** @param marksMicros window marks in {@link ViewerStats} order (non-decreasing), epoch microseconds */
@@ -46,6 +47,16 @@ public final class ViewerLoop implements Runnable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Reads the sockets at most once per {@code micros} (0: as soon as they are ready). A server that writes every
+     * frame to every socket costs a reader that wakes for each write a whole core at 2,000 viewers; paced, each
+     * read takes what a few writes brought. Arrival times are then late by up to the pace: latency reads high.
+     */
+    public ViewerLoop pacedAt(long micros) {
+        this.paceMicros = Math.max(0, micros);
+        return this;
     }
 
     /** Hands a viewer to the loop (any thread); it connects on the loop's next turn. */
@@ -76,6 +87,7 @@ public final class ViewerLoop implements Runnable {
                 long next = nextMark < marks.length ? Math.min(marks[nextMark], endMicros) : endMicros;
                 long timeout = Math.clamp((next - now) / 1000, 1, MAX_SELECT_MILLIS);
                 selector.select(this::handle, timeout);
+                if (paceMicros > 0) pause(Math.min(now + paceMicros, next) - WallClock.micros());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,6 +98,15 @@ public final class ViewerLoop implements Runnable {
             } catch (IOException ignored) {
                 // shutting down
             }
+        }
+    }
+
+    private static void pause(long micros) {
+        if (micros <= 0) return;
+        try {
+            Thread.sleep(micros / 1000, (int) (micros % 1000) * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
