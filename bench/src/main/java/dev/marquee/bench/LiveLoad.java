@@ -14,7 +14,7 @@ import java.nio.file.Files;
  * <pre>java -cp bench/target/marquee-bench.jar dev.marquee.bench.LiveLoad --protocol flv|rtmp --url URL \
  *     --viewers N [--duration 60s] [--ramp 5s] [--settle 5s] [--threads T] [--processes P] [--report out.json]
  *     [--source src.flv | --stream-kbps K] [--server-pid PID[,PID]] [--cpu-window 20s]
- *     [--stalled S] [--stalled-rcvbuf 4096] [--probe-joins 20]</pre>
+ *     [--stalled S] [--stalled-rcvbuf 4096] [--probe-joins 20] [--read-pace 0]</pre>
  */
 public final class LiveLoad {
     private LiveLoad() {}
@@ -46,9 +46,11 @@ public final class LiveLoad {
                 usage: LiveLoad --protocol flv|rtmp --url URL [--viewers 100] [--duration 60s] [--ramp 5s] [--settle 5s]
                                 [--threads T] [--processes P] [--report out.json] [--source src.flv | --stream-kbps K]
                                 [--server-pid PID[,PID...]] [--cpu-window 20s] [--stalled S] [--stalled-rcvbuf 4096]
-                                [--probe-joins 20]
+                                [--probe-joins 20] [--read-pace 0]
                   flv:  http://HOST:PORT/live/NAME.flv        rtmp: rtmp://HOST:PORT/APP/NAME
                   --probe-joins N: once the load has settled, N fresh joins 0.5 s apart (5 s timeout each) measure
-                                   time to first keyframe as the method defines it; 0 turns the probe off""");
+                                   time to first keyframe as the method defines it; 0 turns the probe off
+                  --read-pace D:   each load thread reads its sockets at most once per D (e.g. 50ms, at most 100ms):
+                                   fewer, larger reads; arrival times (latency, ttfk) late by up to D""");
     }
 }
