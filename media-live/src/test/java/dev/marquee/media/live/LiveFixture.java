@@ -72,6 +72,13 @@ final class LiveFixture implements AutoCloseable {
         source.executor().submit(() -> { }).syncUninterruptibly();
     }
 
+    /** Waits until the viewers' loops have taken in every join the source passed on, so all start in step. */
+    void settleJoins(LiveSource source) {
+        settle(source);
+        loopA.submit(() -> { }).syncUninterruptibly();
+        loopB.submit(() -> { }).syncUninterruptibly();
+    }
+
     static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {

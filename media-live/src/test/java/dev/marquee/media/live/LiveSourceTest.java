@@ -68,6 +68,7 @@ class LiveSourceTest {
                 sinks.add(f.viewer("popular", i % 2 == 0 ? f.loopA : f.loopB, i % 4 < 2 ? f.flv : f.rtmp));
             }
             await("100 viewers", () -> source.viewerCount() == 100);
+            f.settleJoins(source); // a join taken in after the first frames is served on its own, from its own run
 
             f.publishStream(source, 0, 2_000);
             long frames = f.stream.mediaFrames() + 3;
