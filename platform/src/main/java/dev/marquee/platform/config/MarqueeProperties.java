@@ -28,6 +28,7 @@ public record MarqueeProperties(
         int transcodeConcurrency,
         Integer transcodeRetries,
         Duration transcodeRetryBaseDelay,
+        Integer transcodeNiceness,
         String ffmpegDir,
         Duration mediaUrlTtl,
         Duration viewFlushInterval,
@@ -51,6 +52,10 @@ public record MarqueeProperties(
         if (transcodeConcurrency <= 0) transcodeConcurrency = 1;
         if (transcodeRetries == null || transcodeRetries < 0) transcodeRetries = 3;
         if (transcodeRetryBaseDelay == null) transcodeRetryBaseDelay = Duration.ofSeconds(10);
+        if (transcodeNiceness == null) transcodeNiceness = 10;
+        if (transcodeNiceness < 0 || transcodeNiceness > 19) {
+            throw new IllegalArgumentException("marquee.transcode-niceness must be 0..19, not " + transcodeNiceness);
+        }
         if (mediaUrlTtl == null) mediaUrlTtl = Duration.ofHours(6);
         if (viewFlushInterval == null) viewFlushInterval = Duration.ofSeconds(10);
         if (postsPerMinutePerIp <= 0) postsPerMinutePerIp = 120;

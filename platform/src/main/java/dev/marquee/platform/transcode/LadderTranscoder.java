@@ -3,6 +3,7 @@ package dev.marquee.platform.transcode;
 import dev.marquee.platform.transcode.internal.FfmpegProcess;
 import dev.marquee.platform.transcode.internal.LadderCommand;
 import dev.marquee.platform.transcode.internal.MasterPlaylist;
+import dev.marquee.platform.transcode.internal.NiceCommand;
 import dev.marquee.platform.transcode.internal.ProgressParser;
 import dev.marquee.platform.transcode.internal.Storyboard;
 import dev.marquee.platform.transcode.internal.VariantPlaylist;
@@ -48,7 +49,8 @@ public final class LadderTranscoder {
             throws TranscodeException {
         LadderPlan plan = LadderPlan.of(probe);
         Storyboard storyboard = Storyboard.plan(probe.durationSeconds(), probe.width(), probe.height());
-        List<String> command = LadderCommand.build(tools.ffmpeg(), input, probe, plan, storyboard, options);
+        List<String> command = NiceCommand.wrap(
+                LadderCommand.build(tools.ffmpeg(), input, probe, plan, storyboard, options), options.niceness());
         ProgressParser progress = new ProgressParser(probe.durationSeconds(), progressPercent);
         boolean done = false;
         try {

@@ -26,6 +26,7 @@ public class TranscodeJob {
     private final FfmpegTools ffmpeg;
     private final TranscodeScheduler scheduler;
     private final int maxAttempts;
+    private final TranscodeOptions options;
 
     TranscodeJob(VideoService videos, VideoFiles files, FfmpegTools ffmpeg, TranscodeScheduler scheduler,
                  MarqueeProperties props) {
@@ -34,6 +35,7 @@ public class TranscodeJob {
         this.ffmpeg = ffmpeg;
         this.scheduler = scheduler;
         this.maxAttempts = props.transcodeRetries() + 1;
+        this.options = TranscodeOptions.defaults().withNiceness(props.transcodeNiceness());
     }
 
     /** JobRunr retries this job itself when a worker dies mid-run (kill -9, power loss). */
@@ -54,7 +56,7 @@ public class TranscodeJob {
         int attempt = videos.countAttempt(id);
         Path work = files.newWorkDir(id);
         try {
-            TranscodeResult result = new LadderTranscoder(ffmpeg).transcode(original, probe, work,
+            TranscodeResult result = new LadderTranscoder(ffmpeg, options).transcode(original, probe, work,
                     percent -> videos.reportProgress(id, percent));
             videos.reportReady(id, work, result.renditions().stream()
                     .map(r -> new Video.Rendition(r.width(), r.height(), r.bandwidth())).toList());

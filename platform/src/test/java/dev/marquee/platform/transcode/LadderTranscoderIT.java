@@ -147,6 +147,45 @@ class LadderTranscoderIT {
         assertThat(out).isEmptyDirectory();
     }
 
+    @Test
+    void ffmpegRunsBelowTheServersPriority() throws Exception {
+        Path input = clips.landscape();
+        ProbeResult probe = new MediaProber(tools).probe(input);
+        Path out = dir.resolve("out-niced");
+        CountDownLatch encoding = new CountDownLatch(1);
+        AtomicReference<Integer> niceness = new AtomicReference<>();
+        Thread job = new Thread(() -> {
+            try {
+                new LadderTranscoder(tools, TranscodeOptions.defaults().withNiceness(7)).transcode(input, probe, out, p -> {
+                    // ffmpeg reports progress: it is running, so read its priority before it ends
+                    if (p > 0 && niceness.get() == null) {
+                        niceness.set(ProcessHandle.current().descendants()
+                                .filter(h -> h.info().command().orElse("").endsWith("ffmpeg"))
+                                .map(h -> niceOf(h.pid())).findFirst().orElse(null));
+                        encoding.countDown();
+                    }
+                });
+            } catch (Exception e) {
+                encoding.countDown();
+            }
+        });
+        job.start();
+        assertThat(encoding.await(60, TimeUnit.SECONDS)).isTrue();
+        job.join(120_000);
+
+        assertThat(niceness.get()).as("nice value of the running ffmpeg").isEqualTo(Math.min(19, niceOf(ProcessHandle.current().pid()) + 7));
+    }
+
+    /** Field 19 of /proc/PID/stat, after the parenthesised command name. */
+    private static int niceOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void assertMasterPlaylist(Path out, TranscodeResult result, boolean audio) throws IOException {
         List<String> master = Files.readAllLines(out.resolve(result.masterPlaylist()));
         assertThat(master.stream().filter(l -> l.startsWith("#EXT-X-STREAM-INF"))).hasSameSizeAs(result.renditions());

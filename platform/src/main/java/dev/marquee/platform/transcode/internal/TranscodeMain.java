@@ -23,7 +23,8 @@ public final class TranscodeMain {
             System.err.println("usage: TranscodeMain input outDir [x264-preset] [threads]");
             System.exit(2);
         }
-        TranscodeOptions options = TranscodeOptions.defaults();
+        // level with the hand-run ffmpeg it is benchmarked against
+        TranscodeOptions options = TranscodeOptions.defaults().withNiceness(0);
         if (args.length > 2) {
             options = options.withPreset(args[2]);
         }
