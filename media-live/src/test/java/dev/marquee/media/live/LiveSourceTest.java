@@ -137,6 +137,7 @@ class LiveSourceTest {
             List<RecordingSink> viewers = new ArrayList<>();
             for (int i = 0; i < 20; i++) viewers.add(f.viewer("together", f.loopA, f.flv));
             await("joined", () -> source.viewerCount() == 20);
+            f.settleJoins(source);
 
             f.stream.headers(0, source::onFrame);
             f.stream.media(0, 4_000, 1000, source::onFrame, () -> LiveFixture.sleep(15));
