@@ -4,12 +4,14 @@
 # Sender on CPU 0, reader on CPU 1, as the ladder pins server and viewers.
 #
 # Usage: bench/live/write-cost.sh    Knobs (env): SIZES="4750 9500 19000 25000 38000 76000" CONNECTIONS=500 SECONDS_EACH=8
+#                                   MODE=write (or sendfile: the bytes go out of a tmpfs file, not copied into the socket)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 sizes=${SIZES:-4750 9500 19000 25000 38000 76000}
 connections=${CONNECTIONS:-500}
 seconds=${SECONDS_EACH:-8}
+mode=${MODE:-write}
 port=29390
 ensure_bench_jar
 pin_send=(); pin_receive=()
@@ -18,7 +20,7 @@ if [ "$(nproc)" -ge 2 ]; then pin_send=(taskset -c 0); pin_receive=(taskset -c 1
 for size in $sizes; do
   out="$work/send-$size.txt"
   "${pin_send[@]}" "$java" -Xmx256m -cp "$bench_jar" dev.marquee.bench.floor.LoopbackWriteCost \
-    --send "$port" "$connections" "$size" "$seconds" >"$out" 2>&1 &
+    --send "$port" "$connections" "$size" "$seconds" "$mode" >"$out" 2>&1 &
   sender=$!
   started_pids+=("$sender")
   for _ in $(seq 1 100); do grep -q listening "$out" && break; sleep 0.1; done
