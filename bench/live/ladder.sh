@@ -4,7 +4,8 @@
 # Method: /work/shared/BENCH-METHOD.md; what the numbers mean: docs/bench-live.md.
 #
 # Usage: bench/live/ladder.sh [--quick]
-# Knobs (env): LADDER="100 300 600 1200 2000 2800"  SERVERS="nginx marquee"  MARQUEE_PROTOCOLS="flv rtmp"
+# Knobs (env): LADDER="100 300 600 1200 2000 2800"  SERVERS="nginx marquee floor"  MARQUEE_PROTOCOLS="flv rtmp"
+#              (floor: bench's BareFanout, one write per viewer per FLOOR_FLUSH=100ms, the kernel's cost for the traffic)
 #              DURATION=60 (s, the measurement window; 60 = one loop of the source, so % of bitrate is exact)
 #              RAMP=5 SETTLE=5 CPU_WINDOW=20 PER_PROCESS=700 PIN=1 (server on CPU 0, load on CPU 1) LOAD_CPUS=1 MQ_JAVA_OPTS=
 #              WARMUP=30 (s of 500 viewers per protocol before Marquee's first step, not counted: JIT steady state)
@@ -29,7 +30,7 @@ if [ "$quick" = 1 ]; then
 else
   ladder=${LADDER:-100 300 600 1200 2000 2800}; duration=${DURATION:-60}
 fi
-servers=${SERVERS:-nginx marquee}
+servers=${SERVERS:-nginx marquee floor}
 marquee_protocols=${MARQUEE_PROTOCOLS:-flv rtmp}
 ramp=${RAMP:-5}
 settle=${SETTLE:-5}
@@ -58,12 +59,13 @@ run_step() {
   local tag="$server-$protocol-$viewers" busy processes report="$work/$server-$protocol-$viewers.json"
   busy=$(cpu_busy_pct 2)
   [ "$busy" -gt 30 ] && note "$tag: the machine was already ${busy}% busy before the step (another build?)"
-  if ! start_publisher "$publish_url" $((ramp + settle + duration + 120)) "$work/$tag-publisher.log"; then
+  publisher_pid=""
+  if [ "$publish_url" != - ] && ! start_publisher "$publish_url" $((ramp + settle + duration + 120)) "$work/$tag-publisher.log"; then
     note "$tag: $server did not accept the publisher ($(tail -1 "$work/$tag-publisher.log"))"
     echo "| $server | $protocol | $viewers | publish refused | | | | | | | | |" >>"$rows"
     return 0
   fi
-  sleep 2  # one GOP, so a GOP cache holds a keyframe before the first viewer asks
+  sleep 2  # one GOP, so a GOP cache holds a keyframe before the first viewer asks (the floor: its rounds have begun)
   processes=$(( (viewers + per_process - 1) / per_process ))
   say "$tag: $viewers viewers in $processes process(es), ramp ${ramp}s, settle ${settle}s, window ${duration}s"
   if ! live_load --protocol "$protocol" --url "$view_url" --viewers "$viewers" --processes "$processes" \
@@ -121,6 +123,18 @@ warm_up_marquee() {
   done
 }
 
+# The floor: BareFanout, one write(2) per viewer per flush interval and nothing else, with the same client and
+# pattern: what the kernel alone charges for the step's traffic. It reads the source itself (no publisher).
+run_floor() {
+  say "floor: BareFanout on 127.0.0.1:$floor_port, one write per viewer every $floor_flush"
+  start_floor || { note "floor: not measured (BareFanout did not start)"; return 0; }
+  local viewers
+  for viewers in $ladder; do
+    run_step floor flv "$viewers" - "http://127.0.0.1:$floor_port/live/floor.flv" "$floor_pid"
+  done
+  stop_pid "$floor_pid"
+}
+
 run_marquee() {
   say "Marquee from $marquee_jar (HTTP $mq_http_port, media $mq_media_port, RTMP $mq_rtmp_port)"
   if ! start_marquee; then
@@ -149,7 +163,8 @@ for server in $servers; do
   case $server in
     nginx) run_nginx ;;
     marquee) run_marquee ;;
-    *) die "unknown server $server (nginx or marquee)" ;;
+    floor) run_floor ;;
+    *) die "unknown server $server (nginx, marquee or floor)" ;;
   esac
 done
 
@@ -169,6 +184,10 @@ done
   echo "held = viewers with >= 99% of the stream's bitrate and no stall (no gap over 1 s, never 1 s behind)."
   echo "CPU % is of one core; CPU-s/GB = server CPU seconds per 10^9 bytes delivered to all viewers in the CPU window."
   echo "ttfk = play request sent -> first video keyframe tag received. All joins: every viewer's join during the ramp."
+  if [[ " $servers " == *" floor "* ]]; then
+    echo "floor = BareFanout (bench/floor): the source from memory, one write(2) per viewer every $floor_flush, no GOP cache, nothing else;"
+    echo "its CPU-s/GB is what the kernel charges for the step's traffic with this client on this machine, the least any server can pay."
+  fi
   if [ "$probe_joins" -gt 0 ]; then
     echo "Probe: $probe_joins fresh joins, one every 0.5 s from the start of the window (the load ramped up and settled), as BENCH-METHOD defines it."
   fi

@@ -16,11 +16,14 @@ nginx_rtmp_port=${NGINX_RTMP_PORT:-29350}
 mq_http_port=${MQ_HTTP_PORT:-29380}
 mq_media_port=${MQ_MEDIA_PORT:-29381}
 mq_rtmp_port=${MQ_RTMP_PORT:-29382}
+floor_port=${FLOOR_PORT:-29391}
+floor_flush=${FLOOR_FLUSH:-100ms}
 
 work=$(mktemp -d /tmp/marquee-bench-live.XXXXXX)
 started_pids=()   # everything we start, stopped in reverse order on exit
 nginx_pid=""
 marquee_pid=""
+floor_pid=""
 
 say() { printf '== %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
@@ -160,6 +163,21 @@ start_marquee() {
     sleep 0.1
   done
   say "Marquee did not answer within 60 s"; return 1
+}
+
+# start_floor: BareFanout (bench/floor) on the server CPU, serving the source itself; sets floor_pid.
+start_floor() {
+  "${server_pin[@]}" "$java" -Xmx256m -cp "$bench_jar" dev.marquee.bench.BareFanoutServer --port "$floor_port" \
+    --source "$source_flv" --flush "$floor_flush" --seconds 86400 >"$work/floor.log" 2>&1 &
+  floor_pid=$!
+  started_pids+=("$floor_pid")
+  for _ in $(seq 1 100); do
+    grep -q '^listening' "$work/floor.log" && return 0
+    kill -0 "$floor_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$work/floor.log" >&2
+  return 1
 }
 
 # marquee_view_url NAME PROTOCOL: the signed playback URL (flv or rtmp) GET /api/v1/live/NAME hands out.

@@ -5,6 +5,7 @@
 #
 # Usage: bench/live/write-cost.sh    Knobs (env): SIZES="4750 9500 19000 25000 38000 76000" CONNECTIONS=500 SECONDS_EACH=8
 #                                   MODE=write (or sendfile: the bytes go out of a tmpfs file, not copied into the socket)
+#                                   PERIOD_MS=0 (back-to-back rounds; 100: one round every 100 ms, the pattern of a live flush)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -19,7 +20,7 @@ if [ "$(nproc)" -ge 2 ]; then pin_send=(taskset -c 0); pin_receive=(taskset -c 1
 
 for size in $sizes; do
   out="$work/send-$size.txt"
-  "${pin_send[@]}" "$java" -Xmx256m -cp "$bench_jar" dev.marquee.bench.floor.LoopbackWriteCost \
+  "${pin_send[@]}" "$java" -Xmx256m -Dperiod.millis="${PERIOD_MS:-0}" -cp "$bench_jar" dev.marquee.bench.floor.LoopbackWriteCost \
     --send "$port" "$connections" "$size" "$seconds" "$mode" >"$out" 2>&1 &
   sender=$!
   started_pids+=("$sender")

@@ -62,6 +62,7 @@ public final class LoopbackWriteCost {
             long position = 0;
             double cpuBefore = ProcStat.cpuSeconds(pid);
             long end = System.nanoTime() + seconds * 1_000_000_000L;
+            long nextRound = System.nanoTime();
             while (System.nanoTime() < end) {
                 if (file != null) {
                     // a fresh region each round, as a server's runs would be: a page still queued in a socket is never rewritten
@@ -83,7 +84,14 @@ public final class LoopbackWriteCost {
                     writes++;
                 }
                 position += size;
-                Thread.sleep(2); // rounds, not a tight loop: the reader keeps up and sockets stay far from full
+                if (PERIOD_MILLIS > 0) {
+                    // one round per period, as a live server flushes: idle between bursts
+                    nextRound += PERIOD_MILLIS * 1_000_000L;
+                    long wait = nextRound - System.nanoTime();
+                    if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } else {
+                    Thread.sleep(2); // rounds, not a tight loop: the reader keeps up and sockets stay far from full
+                }
             }
             double cpu = ProcStat.cpuSeconds(pid) - cpuBefore;
             System.out.printf("size %d%s: %d writes, %.2f GB, sender %.2f CPU-s: %.2f us per write, %.3f CPU-s/GB%n",
@@ -93,6 +101,8 @@ public final class LoopbackWriteCost {
     }
 
     private static final long MEMORY_FILE_BYTES = 64L << 20;
+    /** 0: rounds back to back with a 2 ms pause; else one round starts every PERIOD ms. */
+    private static final long PERIOD_MILLIS = Long.getLong("period.millis", 0);
 
     /** A scratch file in memory (tmpfs at /dev/shm where there is one), deleted when closed. */
     private static FileChannel memoryFile() throws IOException {

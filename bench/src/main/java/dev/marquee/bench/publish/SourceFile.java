@@ -65,7 +65,7 @@ public final class SourceFile implements AutoCloseable {
     }
 
     /** An AVC frame (not a sequence header) in the legacy FLV layout: where a stamp goes. */
-    static boolean isAvcFrame(FlvTag tag) {
+    public static boolean isAvcFrame(FlvTag tag) {
         ByteBuf b = tag.body();
         return tag.isVideo() && b.readableBytes() > 5 && (b.getByte(b.readerIndex()) & 0x8F) == 7 && b.getByte(b.readerIndex() + 1) == 1;
     }
