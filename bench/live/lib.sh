@@ -201,6 +201,9 @@ marquee_user() {
   [ "$code" = 200 ] || { echo "GET /api/v1/live/key answered $code (no live routes in this jar yet?)" >"$work/why"; return 0; }
   key=$(sed '$d' <<<"$key")
   ingest=$(jq -r '.ingestUrl // empty' <<<"$key")
+  # live-only, as nginx-rtmp here records nothing: no replay transcode shares the server's core with a later step
+  curl -s -m 10 -o /dev/null -XPUT "$api/live/replays" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
+    -d '{"save":false}' || true
   echo "rtmp://127.0.0.1:$mq_rtmp_port/${ingest##*/}/$(jq -r '.streamKey' <<<"$key")"
 }
 

@@ -1,4 +1,4 @@
-// Go live page: the OBS server URL and stream key (fetched only when asked), key reset, next title.
+// Go live page: the OBS server URL and stream key (fetched only when asked), key reset, next title, replays.
 import { api } from './lib/api.js';
 
 const $ = (id) => document.getElementById(id);
@@ -95,5 +95,22 @@ $('title-form').addEventListener('submit', async (e) => {
     say($('title-error'), err.message);
   } finally {
     button.disabled = false;
+  }
+});
+
+$('save-replays').addEventListener('change', async (e) => {
+  const box = e.target;
+  say($('replays-status'), '');
+  say($('replays-error'), '');
+  box.disabled = true;
+  try {
+    box.checked = (await api('PUT', '/api/v1/live/replays', { save: box.checked })).save;
+    say($('replays-status'), box.checked ? 'Saved. Your streams will be kept as videos.'
+      : 'Saved. Your streams will not be kept.');
+  } catch (err) {
+    box.checked = !box.checked;
+    say($('replays-error'), err.message);
+  } finally {
+    box.disabled = false;
   }
 });

@@ -186,7 +186,22 @@ class LiveApiIT {
         assertThat(site.call("GET", "/api/v1/live/key", null, null).status()).isEqualTo(401);
         assertThat(site.call("POST", "/api/v1/live/key/rotate", null, null).status()).isEqualTo(401);
         assertThat(site.call("PUT", "/api/v1/live/title", Map.of("title", "x"), null).status()).isEqualTo(401);
+        assertThat(site.call("PUT", "/api/v1/live/replays", Map.of("save", false), null).status()).isEqualTo(401);
         assertThat(site.call("GET", "/api/v1/live/key", null, "not-a-token").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theReplaySwitchTakesTrueOrFalseAndNothingElse() {
+        String token = site.signUp("gwen");
+        assertThat(site.call("PUT", "/api/v1/live/replays", "{}", token).status()).isEqualTo(400);
+        assertThat(site.call("PUT", "/api/v1/live/replays", "{\"save\":null}", token).status()).isEqualTo(400);
+        assertThat(site.call("PUT", "/api/v1/live/replays", "{\"save\":\"perhaps\"}", token).status()).isEqualTo(400);
+        assertThat(site.call("PUT", "/api/v1/live/replays", "not json", token).status()).isEqualTo(400);
+        var off = site.call("PUT", "/api/v1/live/replays", Map.of("save", false), token);
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(off.json().get("save").asBoolean()).isFalse();
+        var on = site.call("PUT", "/api/v1/live/replays", Map.of("save", true), token);
+        assertThat(on.json().get("save").asBoolean()).isTrue();
     }
 
     @Test

@@ -55,6 +55,15 @@ class LivePageBrowserIT extends BrowserTestBase {
         title.sendKeys("Painting <b>clouds</b>");
         browser.findElement(By.id("save-title")).click();
         wait(10).until(d -> d.findElement(By.id("title-status")).getText().contains("Saved"));
+
+        // Replays are saved until the streamer turns them off; the page remembers.
+        WebElement replays = browser.findElement(By.id("save-replays"));
+        assertThat(replays.isSelected()).isTrue();
+        replays.click();
+        wait(10).until(d -> d.findElement(By.id("replays-status")).getText().contains("will not be kept"));
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("save-replays")).isSelected()).isFalse();
+        assertThat(browser.findElement(By.id("stream-title")).getAttribute("value")).isEqualTo("Painting <b>clouds</b>");
         screenshot("go-live.png");
 
         // The live page waits while the channel is offline.

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** A live session's recording becomes a video of the channel through the upload pipeline. */
@@ -53,5 +54,27 @@ class LiveReplayIT {
         assertThat(replay.get("tags").toString()).contains("replay");
         assertThat(replay.get("durationSeconds").asDouble()).isBetween(3.0, 5.0);
         assertThat(Files.exists(flv)).isFalse(); // taken over, not copied
+    }
+
+    @Test
+    void aStreamerWhoTurnedReplaysOffKeepsNoVideoAndNoFile() throws Exception {
+        String token = site.signUp("liveonly");
+        assertThat(site.call("PUT", "/api/v1/live/replays", java.util.Map.of("save", false), token).status()).isEqualTo(200);
+        Path flv = Files.createDirectories(data.resolve("media/recordings")).resolve("liveonly-session.flv");
+        Clips.run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30",
+                "-t", "2", "-c:v", "libx264", "-preset", "ultrafast", "-f", "flv", flv.toString()));
+        StreamLifecycleListener listener = site.context.getBean(StreamLifecycleListener.class);
+        listener.streamStarted("liveonly");
+        listener.streamEnded("liveonly");
+        listener.recordingFinished("liveonly", flv);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Files.exists(flv) && System.nanoTime() < deadline) Thread.sleep(100);
+        assertThat(Files.exists(flv)).as("the recording was let go").isFalse();
+        Thread.sleep(1_000); // had a video been made, it would have been made before the file went
+        long videos = site.context.getBean(JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM videos v JOIN users u ON u.id = v.owner_id WHERE u.username = 'liveonly'")
+                .query(Long.class).single();
+        assertThat(videos).as("no replay video, not even one still processing").isZero();
     }
 }

@@ -139,6 +139,8 @@ class OpenApiDocumentIT {
         assertThat(fieldNames(rotated.json())).isEqualTo(schemaProperties("StreamKey"));
         var title = site.call("PUT", "/api/v1/live/title", Map.of("title", "Documented stream"), token);
         assertThat(fieldNames(title.json())).isEqualTo(schemaProperties("LiveTitle"));
+        var replays = site.call("PUT", "/api/v1/live/replays", Map.of("save", true), token);
+        assertThat(fieldNames(replays.json())).isEqualTo(schemaProperties("LiveReplays"));
         var live = site.call("GET", "/api/v1/live/openapi", null, null);
         assertThat(fieldNames(live.json())).isEqualTo(schemaProperties("LiveStatus"));
 

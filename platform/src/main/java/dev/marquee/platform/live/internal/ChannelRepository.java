@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** A streamer's standing setup: the salt and hash of the current stream key, the next stream's title. */
+/**
+ * A streamer's standing setup: the salt and hash of the current stream key, the next stream's title, whether
+ * streams are kept as replays.
+ */
 @Repository
 class ChannelRepository {
     record StoredKey(long userId, String salt, String keyHash) {}
@@ -48,7 +51,21 @@ class ChannelRepository {
     }
 
     Optional<String> nextTitle(long userId) {
-        return jdbc.sql("SELECT title FROM live_settings WHERE user_id = ?").param(userId).query(String.class).optional();
+        return jdbc.sql("SELECT title FROM live_settings WHERE user_id = ? AND title IS NOT NULL").param(userId)
+                .query(String.class).optional();
+    }
+
+    /** Whether a finished stream of the user's becomes a replay video: yes unless they turned it off. */
+    boolean savesReplays(long userId) {
+        return jdbc.sql("SELECT save_replay FROM live_settings WHERE user_id = ?").param(userId)
+                .query(Boolean.class).optional().orElse(true);
+    }
+
+    void setSaveReplays(long userId, boolean save, Instant now) {
+        jdbc.sql("""
+                INSERT INTO live_settings (user_id, save_replay, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET save_replay = excluded.save_replay, updated_at = excluded.updated_at
+                """).params(userId, save, now.toEpochMilli()).update();
     }
 
     void setNextTitle(long userId, String title, Instant now) {

@@ -2,6 +2,7 @@ package dev.marquee.platform.live.internal;
 
 import dev.marquee.platform.account.CurrentUser;
 import dev.marquee.platform.live.StreamKeyService;
+import dev.marquee.platform.web.ProblemException;
 import java.time.Clock;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -12,12 +13,14 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The live routes of API.md, plus setting the next stream's title. */
+/** The live routes of API.md, plus setting the next stream's title and whether streams are kept as replays. */
 @RestController
 class LiveApiController {
     record StreamKeyJson(String ingestUrl, String streamKey) {}
 
     record TitleJson(String title) {}
+
+    record ReplaysJson(Boolean save) {}
 
     private final StreamKeyService keys;
     private final ChannelRepository channels;
@@ -48,6 +51,14 @@ class LiveApiController {
         String title = LiveInput.title(body.title());
         channels.setNextTitle(me.id(), title, clock.instant());
         return new TitleJson(title);
+    }
+
+    /** Keep each finished stream as a replay video (the default), or keep streams live-only. */
+    @PutMapping("/api/v1/live/replays")
+    ReplaysJson replays(CurrentUser me, @RequestBody ReplaysJson body) {
+        if (body.save() == null) throw ProblemException.badRequest("Say whether to save replays: {\"save\": true} or false.");
+        channels.setSaveReplays(me.id(), body.save(), clock.instant());
+        return new ReplaysJson(body.save());
     }
 
     @GetMapping("/api/v1/live/{username}")

@@ -40,6 +40,7 @@ class LivePageController {
         if (me == null) return "redirect:/login?next=" + URLEncoder.encode("/go-live", StandardCharsets.UTF_8);
         model.addAttribute("ingestUrl", urls.ingest());
         model.addAttribute("nextTitle", channels.nextTitle(me.id()).orElse(""));
+        model.addAttribute("saveReplays", channels.savesReplays(me.id()));
         model.addAttribute("maxTitle", LiveInput.MAX_TITLE);
         model.addAttribute("live", statuses.require(me.username()).status());
         return "go-live";

@@ -31,17 +31,22 @@ class ReplayImporter {
     private final AccountService accounts;
     private final VideoService videos;
     private final LiveSessionRepository sessions;
+    private final ChannelRepository channels;
     private final ApplicationEventPublisher events;
 
     ReplayImporter(AccountService accounts, VideoService videos, LiveSessionRepository sessions,
-                   ApplicationEventPublisher events) {
+                   ChannelRepository channels, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.videos = videos;
         this.sessions = sessions;
+        this.channels = channels;
         this.events = events;
     }
 
-    /** Returns the replay video, or empty when the recording is unusable (it is then deleted). */
+    /**
+     * Returns the replay video, or empty when the recording is unusable or the streamer keeps streams live-only
+     * (it is then deleted).
+     */
     Optional<Video> importRecording(String streamName, Path flv) {
         try {
             Optional<User> owner = accounts.findByUsername(streamName);
@@ -50,6 +55,11 @@ class ReplayImporter {
                 return Optional.empty();
             }
             User user = owner.get();
+            if (!channels.savesReplays(user.id())) { // asked as the stream ends, so a change during the stream counts
+                Files.deleteIfExists(flv);
+                log.info("Not keeping {}'s live session: replays are off", user.username());
+                return Optional.empty();
+            }
             List<LiveSessionRepository.Session> recent = sessions.ofUser(user.id(), 1);
             String title = recent.isEmpty() || recent.getFirst().title() == null
                     ? user.username() + " live" : recent.getFirst().title();

@@ -87,6 +87,24 @@ class LiveRepositoriesTest {
 
     @ParameterizedTest
     @MethodSource("dev.marquee.platform.testing.Databases#engines")
+    void replaysAreSavedUntilTurnedOffAndTheSwitchLeavesTheTitleAlone(String engine) {
+        try (HikariDataSource ds = Databases.open(engine, tmp)) {
+            ChannelRepository channels = new ChannelRepository(withUsers(ds));
+            assertThat(channels.savesReplays(1)).isTrue();
+            channels.setSaveReplays(1, false, Instant.ofEpochMilli(1));
+            assertThat(channels.savesReplays(1)).isFalse();
+            assertThat(channels.nextTitle(1)).as("no title was set").isEmpty();
+            channels.setNextTitle(1, "Quiet night", Instant.ofEpochMilli(2));
+            assertThat(channels.savesReplays(1)).as("setting a title keeps the switch").isFalse();
+            channels.setSaveReplays(1, true, Instant.ofEpochMilli(3));
+            assertThat(channels.savesReplays(1)).isTrue();
+            assertThat(channels.nextTitle(1)).contains("Quiet night");
+            assertThat(channels.savesReplays(2)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.marquee.platform.testing.Databases#engines")
     void aSessionIsOpenWhileLiveAndClosedOnceWithItsPeak(String engine) {
         try (HikariDataSource ds = Databases.open(engine, tmp)) {
             LiveSessionRepository sessions = new LiveSessionRepository(withUsers(ds));
