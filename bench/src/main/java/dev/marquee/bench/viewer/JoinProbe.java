@@ -3,15 +3,17 @@ package dev.marquee.bench.viewer;
 import dev.marquee.bench.stats.ProbeJoin;
 import dev.marquee.bench.stats.ViewerStats;
 import dev.marquee.bench.stats.WallClock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Time to first keyframe as the method defines it: a few joins against the loaded server once the step has
- * settled, one after another. Each is a fresh {@link Viewer} on a {@link ViewerLoop} of its own that connects,
- * sends the play request, waits for the first video keyframe tag and leaves. The joins run on a thread of their
- * own, beside the load's loops, and their viewers are never among the load's.
+ * settled, one every spacing. Each is a fresh {@link Viewer} on a {@link ViewerLoop} and a thread of its own that
+ * connects, sends the play request, waits for the first video keyframe tag and leaves. The joins run beside the
+ * load's loops, and their viewers are never among the load's.
  */
 public final class JoinProbe {
     /** From one join's start to the next one's. */
@@ -69,19 +71,31 @@ public final class JoinProbe {
             thread.interrupt(); // cannot happen while every join keeps its timeout; never wait forever all the same
             thread.join(SLACK_MICROS / 1000);
         }
-        return List.copyOf(joins);
+        return inOrder();
     }
 
-    /** Makes the joins on this thread: each starts spacing after the one before, or when that one ended if later. */
+    /**
+     * Starts join i at start + i × spacing, each on a thread of its own, whether or not the one before has its
+     * keyframe yet: a join waiting on the one before would start just after the keyframe that one got, and against
+     * a server without a GOP cache every join would then wait a whole GOP. Returns them in order once all ended.
+     */
     List<ProbeJoin> run(long startMicros) throws InterruptedException {
-        long next = startMicros;
-        for (int i = 0; i < count; i++) {
-            sleepUntil(next);
-            long start = WallClock.micros();
-            joins.add(join(i, start));
-            next = Math.max(start + spacingMicros, WallClock.micros());
+        List<Thread> running = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sleepUntil(startMicros + i * spacingMicros);
+                int index = i;
+                running.add(Thread.ofPlatform().name("join-probe-" + i).daemon()
+                        .start(() -> joins.add(join(index, WallClock.micros()))));
+            }
+        } finally {
+            for (Thread t : running) t.join(); // each ends by its own timeout
         }
-        return List.copyOf(joins);
+        return inOrder();
+    }
+
+    private List<ProbeJoin> inOrder() {
+        return joins.stream().sorted(Comparator.comparingLong(ProbeJoin::startEpochMs)).toList();
     }
 
     /** One join, from the TCP connect to the first keyframe, a failure or the timeout; the connection then closes. */

@@ -62,8 +62,22 @@ class JoinProbeTest {
                 assertThat(j.ttfkMs()).isEqualTo(-1.0);
                 assertThat(j.error()).startsWith("no keyframe within 300 ms").contains("2 tags");
             });
-            assertThat(elapsedMillis).isBetween(3 * 300L, 3_000L); // each waited its timeout, and no longer
+            assertThat(elapsedMillis).isBetween(2 * 100L + 300L, 3_000L); // each waited its timeout, and no longer
             assertThat(server.requests()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void joinsKeepTheirScheduleWhileOthersStillWait() throws Exception {
+        // No keyframe ever comes, as at a server without a GOP cache between keyframes: the joins must not queue
+        // behind each other, or each would start when the one before got its keyframe.
+        try (TinyFlvServer server = new TinyFlvServer(stream(INTER_FRAME))) {
+            long at = WallClock.micros() + 50_000;
+            List<ProbeJoin> joins = new JoinProbe(server.url(), 4, 100_000, 600_000).start(at).await();
+            assertThat(joins).hasSize(4);
+            for (int i = 0; i < joins.size(); i++) {
+                assertThat(joins.get(i).startEpochMs() - at / 1000).isBetween(i * 100L, i * 100L + 60);
+            }
         }
     }
 
@@ -86,7 +100,7 @@ class JoinProbeTest {
     }
 
     /**
-     * HTTP-FLV on loopback, one connection at a time: answers a GET with a chunked FLV stream (the first piece at
+     * HTTP-FLV on loopback, a thread per connection: answers a GET with a chunked FLV stream (the first piece at
      * once, the second {@link #KEYFRAME_DELAY_MILLIS} later), then holds the connection until the client leaves.
      */
     private static final class TinyFlvServer implements AutoCloseable {
@@ -98,10 +112,17 @@ class JoinProbeTest {
             socket = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
             thread = new Thread(() -> {
                 while (!socket.isClosed()) {
-                    try (Socket client = socket.accept()) {
-                        serve(client, pieces);
-                    } catch (IOException | InterruptedException e) {
-                        if (socket.isClosed()) return; // closed by the test; otherwise only this connection is over
+                    try {
+                        Socket client = socket.accept();
+                        Thread.ofPlatform().daemon().start(() -> {
+                            try (client) {
+                                serve(client, pieces);
+                            } catch (IOException | InterruptedException e) {
+                                // only this connection is over
+                            }
+                        });
+                    } catch (IOException e) {
+                        if (socket.isClosed()) return; // closed by the test
                     }
                 }
             }, "tiny-flv-server");
