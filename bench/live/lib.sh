@@ -171,12 +171,20 @@ start_floor() {
     --source "$source_flv" --flush "$floor_flush" --seconds 86400 >"$work/floor.log" 2>&1 &
   floor_pid=$!
   started_pids+=("$floor_pid")
-  for _ in $(seq 1 100); do
-    grep -q '^listening' "$work/floor.log" && return 0
-    kill -0 "$floor_pid" 2>/dev/null || break
+  await_line '^listening' "$work/floor.log" "$floor_pid" 100 && return 0
+  cat "$work/floor.log" >&2
+  return 1
+}
+
+# await_line PATTERN LOG PID TENTHS: waits until LOG has a line matching PATTERN (0), or PID has died or TENTHS
+# tenths of a second have passed (1).
+await_line() {
+  local pattern=$1 log=$2 pid=$3 tenths=$4
+  for _ in $(seq 1 "$tenths"); do
+    grep -q "$pattern" "$log" && return 0
+    kill -0 "$pid" 2>/dev/null || return 1
     sleep 0.1
   done
-  cat "$work/floor.log" >&2
   return 1
 }
 
@@ -215,11 +223,7 @@ start_publisher() {
     --url "$url" --source "$source_flv" --seconds "$seconds" >"$log" 2>&1 &
   publisher_pid=$!
   started_pids+=("$publisher_pid")
-  for _ in $(seq 1 150); do
-    grep -q '^publishing' "$log" && return 0
-    kill -0 "$publisher_pid" 2>/dev/null || break
-    sleep 0.1
-  done
+  await_line '^publishing' "$log" "$publisher_pid" 150 && return 0
   stop_pid "$publisher_pid"
   return 1
 }
