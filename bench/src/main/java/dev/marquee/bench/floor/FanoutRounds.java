@@ -71,7 +71,7 @@ final class FanoutRounds {
         int keyframeAt = -1;
         for (int i = 0; i < due.size(); i++) {
             FlvTag tag = due.get(i);
-            if (keyframeAt < 0 && isKeyframe(tag)) keyframeAt = out.position();
+            if (keyframeAt < 0 && tag.isKeyframe()) keyframeAt = out.position();
             byte[] sei = stamped(tag) ? BenchStamp.lengthPrefixedSei(startMicros + times.get(i) * 1000) : null;
             putTag(out, tag, times.get(i), sei);
         }
@@ -80,10 +80,6 @@ final class FanoutRounds {
 
     private boolean stamped(FlvTag tag) {
         return stamp && SourceFile.isAvcFrame(tag);
-    }
-
-    private static boolean isKeyframe(FlvTag tag) {
-        return tag.isVideo() && (tag.body().getByte(tag.body().readerIndex()) & 0x70) == 0x10;
     }
 
     private static ByteBuffer streamHead(List<FlvTag> headers) {
