@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How the media ports run. Nulls take defaults: host 127.0.0.1, no CORS origins, playlists cached 10 s,
@@ -81,68 +82,92 @@ public record MediaServerSettings(String host, int port, Path mediaRoot, UrlSign
         return new MediaServerSettings(DEFAULT_HOST, DEFAULT_PORT, mediaRoot, signer, List.of(), DEFAULT_PLAYLIST_MAX_AGE);
     }
 
-    public MediaServerSettings withHost(String host) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
-    }
-
     public MediaServerSettings withPort(int port) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+        return edit(draft -> draft.port = port);
     }
 
     public MediaServerSettings withAllowedOrigins(List<String> allowedOrigins) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
-    }
-
-    public MediaServerSettings withPlaylistMaxAge(Duration playlistMaxAge) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+        return edit(draft -> draft.allowedOrigins = allowedOrigins);
     }
 
     public MediaServerSettings withIdleTimeout(Duration idleTimeout) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+        return edit(draft -> draft.idleTimeout = idleTimeout);
     }
 
     public MediaServerSettings withWorkerThreads(int workerThreads) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
-    }
-
-    public MediaServerSettings withSmallFileCacheBytes(long smallFileCacheBytes) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+        return edit(draft -> draft.workerThreads = workerThreads);
     }
 
     public MediaServerSettings withRtmpPort(int rtmpPort) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+        return edit(draft -> draft.rtmpPort = rtmpPort);
     }
 
     public MediaServerSettings withPublishAuthorizer(PublishAuthorizer publishAuthorizer) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+        return edit(draft -> draft.publishAuthorizer = publishAuthorizer);
     }
 
     public MediaServerSettings withPlaybackAuthorizer(PlaybackAuthorizer playbackAuthorizer) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+        return edit(draft -> draft.playbackAuthorizer = playbackAuthorizer);
     }
 
     public MediaServerSettings withLifecycleListener(StreamLifecycleListener lifecycleListener) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+        return edit(draft -> draft.lifecycleListener = lifecycleListener);
     }
 
     public MediaServerSettings withLiveSettings(LiveSettings liveSettings) {
-        return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
-                workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener, liveSettings);
+        return edit(draft -> draft.liveSettings = liveSettings);
     }
 
     /** Worker threads actually used: the configured count, or one per core. */
     public int effectiveWorkerThreads() {
         return workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** A copy with one setting changed, checked and defaulted by the canonical constructor like any other. */
+    private MediaServerSettings edit(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.settings();
+    }
+
+    /** The settings as mutable fields, so each {@code with...} names only the one it changes. */
+    private static final class Draft {
+        String host;
+        int port;
+        Path mediaRoot;
+        UrlSigner signer;
+        List<String> allowedOrigins;
+        Duration playlistMaxAge;
+        Duration idleTimeout;
+        int workerThreads;
+        long smallFileCacheBytes;
+        int rtmpPort;
+        PublishAuthorizer publishAuthorizer;
+        PlaybackAuthorizer playbackAuthorizer;
+        StreamLifecycleListener lifecycleListener;
+        LiveSettings liveSettings;
+
+        Draft(MediaServerSettings s) {
+            host = s.host;
+            port = s.port;
+            mediaRoot = s.mediaRoot;
+            signer = s.signer;
+            allowedOrigins = s.allowedOrigins;
+            playlistMaxAge = s.playlistMaxAge;
+            idleTimeout = s.idleTimeout;
+            workerThreads = s.workerThreads;
+            smallFileCacheBytes = s.smallFileCacheBytes;
+            rtmpPort = s.rtmpPort;
+            publishAuthorizer = s.publishAuthorizer;
+            playbackAuthorizer = s.playbackAuthorizer;
+            lifecycleListener = s.lifecycleListener;
+            liveSettings = s.liveSettings;
+        }
+
+        MediaServerSettings settings() {
+            return new MediaServerSettings(host, port, mediaRoot, signer, allowedOrigins, playlistMaxAge, idleTimeout,
+                    workerThreads, smallFileCacheBytes, rtmpPort, publishAuthorizer, playbackAuthorizer, lifecycleListener,
+                    liveSettings);
+        }
     }
 }

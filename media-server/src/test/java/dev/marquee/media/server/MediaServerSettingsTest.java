@@ -38,4 +38,16 @@ class MediaServerSettingsTest {
         assertThatThrownBy(() -> s.withIdleTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> s.withWorkerThreads(-1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aWithChangesThatSettingAndKeepsEveryOther() {
+        MediaServerSettings s = MediaServerSettings.of(Path.of("m"), signer)
+                .withPort(9000).withAllowedOrigins(List.of("https://a.example")).withIdleTimeout(Duration.ofSeconds(5))
+                .withWorkerThreads(3);
+        MediaServerSettings moved = s.withRtmpPort(19350);
+        assertThat(moved.rtmpPort()).isEqualTo(19350);
+        assertThat(s.rtmpPort()).as("the original is unchanged").isEqualTo(1935);
+        assertThat(moved).usingRecursiveComparison().ignoringFields("rtmpPort").isEqualTo(s);
+        assertThat(moved.withRtmpPort(1935)).isEqualTo(s);
+    }
 }
