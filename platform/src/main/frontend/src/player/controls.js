@@ -1,5 +1,6 @@
-// Custom player controls: play, seek bar with drag, time, volume, fullscreen, keyboard, auto-hide.
+// Controls of the video player: the shared ones (base-controls.js), a seek bar with drag and preview, the time.
 import { formatDuration } from '../lib/format.js';
+import { setupBaseControls } from './base-controls.js';
 
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
@@ -10,16 +11,21 @@ export function setupControls(root, video, { onSeekHover, onSeekLeave } = {}) {
   const buffered = $('.seek-buffered');
   const handle = $('.seek-handle');
   const time = $('#time');
-  const playButton = $('#play-button');
-  const muteButton = $('#mute-button');
-  const volume = $('#volume');
-  const fullscreenButton = $('#fullscreen-button');
   const fallbackDuration = Number(root.dataset.duration) || 0;
   let dragging = false;
-  let idleTimer = 0;
 
   const duration = () => (Number.isFinite(video.duration) && video.duration > 0 ? video.duration : fallbackDuration);
   const togglePlay = () => (video.paused || video.ended ? video.play().catch(() => {}) : video.pause());
+  const seekKeys = { ArrowLeft: -5, ArrowRight: 5, j: -10, l: 10 };
+  const { wakeUp } = setupBaseControls(root, video, {
+    togglePlay,
+    busy: () => dragging,
+    onKey: (key) => {
+      if (!Object.hasOwn(seekKeys, key)) return false;
+      video.currentTime = clamp(video.currentTime + seekKeys[key], 0, duration());
+      return true;
+    },
+  });
 
   function timeAtX(clientX) {
     const rect = seek.getBoundingClientRect();
@@ -50,48 +56,11 @@ export function setupControls(root, video, { onSeekHover, onSeekLeave } = {}) {
     buffered.style.transform = `scaleX(${duration() ? clamp(end / duration(), 0, 1) : 0})`;
   }
 
-  function renderPlaying() {
-    const playing = !video.paused && !video.ended;
-    root.classList.toggle('is-playing', playing);
-    playButton.setAttribute('aria-label', playing ? 'Pause (k)' : 'Play (k)');
-    wakeUp();
-  }
-
-  function renderVolume() {
-    const muted = video.muted || video.volume === 0;
-    root.classList.toggle('is-muted', muted);
-    muteButton.setAttribute('aria-label', muted ? 'Unmute (m)' : 'Mute (m)');
-    volume.value = String(muted ? 0 : video.volume);
-  }
-
-  // Controls fade out while playing and the pointer rests, like every video site.
-  function wakeUp() {
-    root.classList.remove('is-idle');
-    clearTimeout(idleTimer);
-    if (!video.paused && !dragging) idleTimer = setTimeout(() => root.classList.add('is-idle'), 2500);
-  }
-
   video.addEventListener('timeupdate', renderTime);
   video.addEventListener('durationchange', renderTime);
   video.addEventListener('progress', renderBuffered);
   video.addEventListener('seeked', renderBuffered);
-  video.addEventListener('play', renderPlaying);
-  video.addEventListener('pause', renderPlaying);
-  video.addEventListener('ended', renderPlaying);
-  video.addEventListener('waiting', () => root.classList.add('is-waiting'));
-  for (const ev of ['playing', 'canplay', 'seeked']) video.addEventListener(ev, () => root.classList.remove('is-waiting'));
-  video.addEventListener('volumechange', renderVolume);
-  // On touch screens the first tap on a playing video only brings the controls back.
-  let tapWhileIdle = false;
-  video.addEventListener('pointerdown', (e) => { tapWhileIdle = e.pointerType !== 'mouse' && root.classList.contains('is-idle'); });
-  video.addEventListener('click', () => { if (tapWhileIdle) wakeUp(); else togglePlay(); });
-  video.addEventListener('dblclick', toggleFullscreen);
   $('.player-bigplay').addEventListener('click', togglePlay);
-  playButton.addEventListener('click', togglePlay);
-  muteButton.addEventListener('click', () => { video.muted = !video.muted; if (!video.muted && video.volume === 0) video.volume = 1; });
-  volume.addEventListener('input', () => { video.volume = Number(volume.value); video.muted = video.volume === 0; });
-  root.addEventListener('pointermove', wakeUp);
-  root.addEventListener('focusin', wakeUp);
 
   // Seek bar: hover shows a preview, drag scrubs, release seeks.
   seek.addEventListener('pointerenter', (e) => onSeekHover?.(timeAtX(e.clientX)));
@@ -121,28 +90,5 @@ export function setupControls(root, video, { onSeekHover, onSeekLeave } = {}) {
   seek.addEventListener('pointercancel', (e) => endDrag(e, false));
   seek.addEventListener('pointerleave', () => { if (!dragging) onSeekLeave?.(); });
 
-  function toggleFullscreen() {
-    if (document.fullscreenElement) return document.exitFullscreen();
-    if (root.requestFullscreen) return root.requestFullscreen().catch(() => {});
-    // iPhone Safari only lets the <video> element itself go fullscreen.
-    video.webkitEnterFullscreen?.();
-  }
-  fullscreenButton.addEventListener('click', toggleFullscreen);
-  document.addEventListener('fullscreenchange', () => root.classList.toggle('is-fullscreen', document.fullscreenElement === root));
-
-  root.addEventListener('keydown', (e) => {
-    if (e.target.closest('input, select, textarea, .menu') || e.ctrlKey || e.metaKey || e.altKey) return;
-    const step = { ArrowLeft: -5, ArrowRight: 5, j: -10, l: 10 }[e.key];
-    if (step) video.currentTime = clamp(video.currentTime + step, 0, duration());
-    else if (e.key === ' ' || e.key === 'k') { if (e.target.closest('button') && e.key === ' ') return; togglePlay(); }
-    else if (e.key === 'f') toggleFullscreen();
-    else if (e.key === 'm') video.muted = !video.muted;
-    else return;
-    e.preventDefault();
-    wakeUp();
-  });
-
   renderTime();
-  renderVolume();
-  renderPlaying();
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** ffmpeg publishes as OBS does; the live page in headless chromium plays it and counts its viewer. */
@@ -39,6 +40,21 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             assertThat(later).isGreaterThan(first + 1.5);
             wait.until(d -> d.findElement(By.id("live-viewers")).getText().equals("1 watching"));
             assertThat(site.call("GET", "/api/v1/live/broadcaster", null, null).json().get("viewers").asInt()).isEqualTo(1);
+
+            // The player's keys: k pauses (and the "Live" button offers to catch up), l jumps back to live, m unmutes.
+            js.executeScript("document.getElementById('live-player').focus();");
+            new Actions(browser).sendKeys("k").perform();
+            wait.until(d -> js.executeScript("return document.getElementById('video').paused;"));
+            assertThat(browser.findElement(By.id("play-button")).getAttribute("aria-label")).isEqualTo("Play (k)");
+            assertThat(browser.findElement(By.id("live-player")).getAttribute("class")).contains("is-behind");
+            TimeUnit.MILLISECONDS.sleep(1500);
+            new Actions(browser).sendKeys("l").perform();
+            wait.until(d -> js.executeScript("const v = document.getElementById('video');"
+                    + " return !v.paused && v.buffered.end(v.buffered.length - 1) - v.currentTime < 1.5;"));
+            assertThat(browser.findElement(By.id("play-button")).getAttribute("aria-label")).isEqualTo("Pause (k)");
+            new Actions(browser).sendKeys("m").perform();
+            wait.until(d -> js.executeScript("return !document.getElementById('video').muted;"));
+            assertThat(browser.findElement(By.id("mute-button")).getAttribute("aria-label")).isEqualTo("Mute (m)");
         } finally {
             publisher.destroy();
             publisher.waitFor(10, TimeUnit.SECONDS);
