@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Random and hostile requests at every route: always a 4xx problem answer, never a 500 or a stack trace. */
+/**
+ * Random and hostile requests at every route (accounts, videos and uploads; comments, likes, subscriptions and
+ * notifications): always a 4xx problem answer, never a 500 or a stack trace.
+ */
 class HostileInputIT {
     @TempDir
     static Path data;
@@ -25,6 +28,9 @@ class HostileInputIT {
     static String token;
     static String othersVideo;
     static String ownVideo;
+    /** The social test's own: the video routes may delete {@link #ownVideo}. */
+    static String commentedVideo;
+    static String ownComment;
 
     @BeforeAll
     static void start() {
@@ -34,6 +40,9 @@ class HostileInputIT {
         othersVideo = site.call("POST", "/api/v1/videos", Map.of("title", "not yours", "visibility", "private"), other)
                 .json().get("id").asString();
         ownVideo = site.call("POST", "/api/v1/videos", Map.of("title", "mine"), token).json().get("id").asString();
+        commentedVideo = site.call("POST", "/api/v1/videos", Map.of("title", "talk"), token).json().get("id").asString();
+        ownComment = site.call("POST", "/api/v1/videos/" + commentedVideo + "/comments", Map.of("text", "mine"), token)
+                .json().get("id").asString();
     }
 
     @AfterAll
@@ -77,19 +86,76 @@ class HostileInputIT {
         return out;
     }
 
+    static List<String[]> socialRoutes() {
+        List<String[]> routes = new ArrayList<>();
+        for (String id : List.of(othersVideo, commentedVideo, "AAAAAAAAAAA", "not-an-id", "..%2f..%2fetc", "%00")) {
+            for (String[] r : new String[][]{{"GET", "/api/v1/videos/" + id + "/comments"}, {"POST", "/api/v1/videos/" + id + "/comments"},
+                    {"GET", "/api/v1/videos/" + id + "/like"}, {"PUT", "/api/v1/videos/" + id + "/like"},
+                    {"DELETE", "/api/v1/videos/" + id + "/like"}}) routes.add(r);
+        }
+        for (String id : List.of(ownComment, "AAAAAAAAAAA", "not-an-id", "%00")) {
+            for (String[] r : new String[][]{{"PATCH", "/api/v1/comments/" + id}, {"DELETE", "/api/v1/comments/" + id},
+                    {"GET", "/api/v1/comments/" + id + "/replies?cursor=%25%25"}, {"PUT", "/api/v1/comments/" + id + "/like"},
+                    {"DELETE", "/api/v1/comments/" + id + "/like"}}) routes.add(r);
+        }
+        for (String name : List.of("someone", "attacker", "no-such-user", "x", "a%2Fb", "%00", "' OR 1=1 --")) {
+            String path = "/api/v1/users/" + name.replace(" ", "%20").replace("'", "%27") + "/subscription";
+            for (String method : List.of("GET", "PUT", "DELETE")) routes.add(new String[]{method, path});
+        }
+        routes.addAll(List.of(new String[]{"GET", "/api/v1/users/me/subscriptions"}, new String[]{"GET", "/api/v1/notifications"},
+                new String[]{"GET", "/api/v1/notifications?cursor=AAAA&limit=-5"}, new String[]{"GET", "/api/v1/notifications?limit=x"},
+                new String[]{"POST", "/api/v1/notifications/read"},
+                new String[]{"GET", "/api/v1/videos/" + commentedVideo + "/comments?sort=%27&limit=1e9&cursor=AAAAAAAAAAAAAAAAAAAAAA"}));
+        return routes;
+    }
+
+    static List<byte[]> socialBodies(Random random) {
+        List<byte[]> out = new ArrayList<>(bodies(random));
+        for (String t : List.of("{\"text\":null}", "{\"text\":123}", "{\"text\":[\"a\"]}", "{\"text\":{\"$ne\":1}}",
+                "{\"text\":\"hi\",\"parentId\":{\"x\":1}}", "{\"text\":\"hi\",\"parentId\":\"" + "A".repeat(5000) + "\"}",
+                "{\"text\":\"" + "x".repeat(100_000) + "\"}", "{\"text\":\"\\u0000\\u0007\\u202e\"}", "{\"ids\":\"x\"}",
+                "{\"ids\":[null]}", "{\"ids\":[1,2]}", "{\"ids\":[" + "\"AAAAAAAAAAA\",".repeat(600) + "\"AAAAAAAAAAA\"]}")) {
+            out.add(t.getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
     @Test
     void noRouteAnswersHostileInputWithA500OrAStackTrace() throws Exception {
         Random random = new Random(20261122);
+        List<String> failures = send(routes(), bodies(random), random, new String[]{"application/json", "application/offset+octet-stream"},
+                new String[]{null, "Bearer " + token, BAD_TOKEN, "Basic Zm9vOmJhcg=="});
+        assertThat(failures).isEmpty();
+        // Nothing hostile changed someone else's video.
+        assertThat(site.call("GET", "/api/v1/videos/" + othersVideo, null, token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void noSocialRouteAnswersHostileInputWithA500OrAStackTrace() throws Exception {
+        Random random = new Random(20261122);
+        List<String> failures = send(socialRoutes(), socialBodies(random), random, new String[]{"application/json", "text/plain"},
+                new String[]{null, "Bearer " + token, BAD_TOKEN});
+        assertThat(failures).isEmpty();
+        // Someone else's private video stayed out of reach, and the server still answers normally.
+        assertThat(site.call("GET", "/api/v1/videos/" + othersVideo + "/comments", null, token).status()).isEqualTo(404);
+        assertThat(site.call("GET", "/api/v1/videos/" + commentedVideo + "/comments", null, token).status()).isEqualTo(200);
+    }
+
+    private static final String BAD_TOKEN = "Bearer eyJhbGciOiJIUzI1NiJ9.e30.wrong";
+
+    /** Every route with every body and every credential; what went wrong, one line each. */
+    private static List<String> send(List<String[]> routes, List<byte[]> bodies, Random random, String[] contentTypes,
+                                     String[] auths) throws Exception {
         List<String> failures = new ArrayList<>();
         int requests = 0;
-        for (String[] route : routes()) {
-            for (byte[] body : bodies(random)) {
-                for (String auth : new String[]{null, "Bearer " + token, "Bearer eyJhbGciOiJIUzI1NiJ9.e30.wrong", "Basic Zm9vOmJhcg=="}) {
+        for (String[] route : routes) {
+            boolean bodiless = route[0].equals("GET") || route[0].equals("HEAD");
+            for (byte[] body : bodies) {
+                for (String auth : auths) {
                     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.base() + route[1])).timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", random.nextBoolean() ? "application/json" : "application/offset+octet-stream")
+                            .header("Content-Type", contentTypes[random.nextInt(contentTypes.length)])
                             .header("Tus-Resumable", "1.0.0")
-                            .method(route[0], route[0].equals("GET") || route[0].equals("HEAD")
-                                    ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                            .method(route[0], bodiless ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
                     if (auth != null) b.header("Authorization", auth);
                     HttpResponse<String> r = site.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
                     requests++;
@@ -97,17 +163,16 @@ class HostileInputIT {
                     if (r.statusCode() >= 500) failures.add(what + " " + r.body());
                     if (r.body().contains("Exception") || r.body().contains("\tat ") || r.body().contains("at dev.marquee"))
                         failures.add(what + " leaked: " + r.body().substring(0, Math.min(200, r.body().length())));
+                    // tus answers its own protocol's errors without a body or in plain text
                     if (r.statusCode() >= 400 && !route[0].equals("HEAD") && !r.body().isEmpty()
                             && !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
                             && !route[1].contains("/upload"))
                         failures.add(what + " not problem JSON: " + r.headers().firstValue("Content-Type").orElse("?"));
                 }
-                if (route[0].equals("GET") || route[0].equals("HEAD")) break; // the body does not matter there
+                if (bodiless) break; // the body does not matter there
             }
         }
-        assertThat(requests).isGreaterThan(1000);
-        assertThat(failures).isEmpty();
-        // Nothing hostile changed someone else's video.
-        assertThat(site.call("GET", "/api/v1/videos/" + othersVideo, null, token).status()).isEqualTo(404);
+        assertThat(requests).as("requests sent").isGreaterThan(1000);
+        return failures;
     }
 }
