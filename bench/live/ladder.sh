@@ -62,24 +62,33 @@ run_step() {
   publisher_pid=""
   if [ "$publish_url" != - ] && ! start_publisher "$publish_url" $((ramp + settle + duration + 120)) "$work/$tag-publisher.log"; then
     note "$tag: $server did not accept the publisher ($(tail -1 "$work/$tag-publisher.log"))"
-    echo "| $server | $protocol | $viewers | publish refused | | | | | | | | |" >>"$rows"
+    echo "| $server | $protocol | $viewers | publish refused | | | | | | | | | |" >>"$rows"
     return 0
   fi
   sleep 2  # one GOP, so a GOP cache holds a keyframe before the first viewer asks (the floor: its rounds have begun)
   processes=$(( (viewers + per_process - 1) / per_process ))
   say "$tag: $viewers viewers in $processes process(es), ramp ${ramp}s, settle ${settle}s, window ${duration}s"
+  local port queues="$work/$tag-queues.txt" sampler
+  port=$(sed -E 's#^[a-z]+://[^:/]+:([0-9]+).*#\1#' <<<"$view_url")
+  : >"$queues"
+  sample_queues "$port" "$viewers" "$queues" &
+  sampler=$!
+  started_pids+=("$sampler")
+  [ ${#load_pin[@]} -gt 0 ] && taskset -cp "${LOAD_CPUS:-1}" "$sampler" >/dev/null  # off the server's core
   if ! live_load --protocol "$protocol" --url "$view_url" --viewers "$viewers" --processes "$processes" \
       --duration "${duration}s" --ramp "${ramp}s" --settle "${settle}s" --cpu-window "${cpu_window}s" \
       --server-pid "$pids" --source "$source_flv" --probe-joins "$probe_joins" --read-pace "$read_pace" --report "$report"; then
     note "$tag: LiveLoad failed"
+    stop_pid "$sampler"
     stop_pid "$publisher_pid"
     return 0
   fi
+  stop_pid "$sampler"
   stop_pid "$publisher_pid"
-  jq -r --arg server "$server" --arg protocol "$protocol" '
+  jq -r --arg server "$server" --arg protocol "$protocol" --arg queued "$(queue_summary "$queues")" '
     def f(d): if . < 0 then "n/a" else (. * pow(10; d) | round / pow(10; d) | tostring) end;
     .summary as $s |
-    "| \($server) | \($protocol) | \($s.viewers) | \($s.held)/\($s.viewers) | \($s.serverCpuPct | f(1)) | \($s.cpuSecondsPerGb | f(2)) | \($s.pctMin | f(1)) / \($s.pctMedian | f(1)) | \($s.stalls) (\($s.viewersWithStalls)) | \($s.ttfkP50 | f(0)) / \($s.ttfkP95 | f(0)) | \(if $s.probeJoins > 0 then "\($s.probeTtfkP50 | f(0)) / \($s.probeTtfkP95 | f(0))\(if $s.probeFailed > 0 then " (\($s.probeFailed) failed)" else "" end)" else "n/a" end) | \(if $s.stamps > 0 then "\($s.latencyP50 | f(1)) / \($s.latencyP99 | f(1))" else "n/a" end) | \($s.clientCpuPct | f(0)) |"
+    "| \($server) | \($protocol) | \($s.viewers) | \($s.held)/\($s.viewers) | \($s.serverCpuPct | f(1)) | \($s.cpuSecondsPerGb | f(2)) | \($s.pctMin | f(1)) / \($s.pctMedian | f(1)) | \($s.stalls) (\($s.viewersWithStalls)) | \($s.ttfkP50 | f(0)) / \($s.ttfkP95 | f(0)) | \(if $s.probeJoins > 0 then "\($s.probeTtfkP50 | f(0)) / \($s.probeTtfkP95 | f(0))\(if $s.probeFailed > 0 then " (\($s.probeFailed) failed)" else "" end)" else "n/a" end) | \(if $s.stamps > 0 then "\($s.latencyP50 | f(1)) / \($s.latencyP99 | f(1))" else "n/a" end) | \($s.clientCpuPct | f(0)) | \($queued) |"
   ' "$report" >>"$rows"
   jq -r --arg tag "$tag" 'select(.summary.firstError != null) | "- \($tag): first viewer error: \(.summary.firstError)"' \
     "$report" >>"$notes"
@@ -177,13 +186,15 @@ done
   echo "Each step: fresh stream, ramp ${ramp} s, settle ${settle} s, measured over ${duration} s; server CPU over the first ${cpu_window} s of it;"
   echo "load in processes of <= $per_process viewers$([ ${#server_pin[@]} -gt 0 ] && echo '; server pinned to CPU 0, publisher and viewers to CPU 1')$([ "$read_pace" != 0 ] && echo "; each load thread reads at most once per $read_pace (arrival, hence latency, late by up to that)")."
   echo
-  echo "| server | protocol | viewers | held | server CPU % | CPU-s/GB | % of bitrate min / median | stalls (viewers) | ttfk all joins p50 / p95 ms | ttfk probe p50 / p95 ms ($probe_joins joins) | latency p50 / p99 ms | client CPU % |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| server | protocol | viewers | held | server CPU % | CPU-s/GB | % of bitrate min / median | stalls (viewers) | ttfk all joins p50 / p95 ms | ttfk probe p50 / p95 ms ($probe_joins joins) | latency p50 / p99 ms | client CPU % | queued: server / viewers |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   cat "$rows"
   echo
   echo "held = viewers with >= 99% of the stream's bitrate and no stall (no gap over 1 s, never 1 s behind)."
   echo "CPU % is of one core; CPU-s/GB = server CPU seconds per 10^9 bytes delivered to all viewers in the CPU window."
   echo "ttfk = play request sent -> first video keyframe tag received. All joins: every viewer's join during the ramp."
+  echo "queued = every 2 s once the viewers are connected (ss), mean bytes in the server's send buffers (and % of its sockets"
+  echo "with any) / mean bytes the viewers had not read yet (and % of sockets): near 0 when the load client keeps up."
   if [[ " $servers " == *" floor "* ]]; then
     echo "floor = BareFanout (bench/floor): the source from memory, one write(2) per viewer every $floor_flush, no GOP cache, nothing else;"
     echo "its CPU-s/GB is what the kernel charges for the step's traffic with this client on this machine, the least any server can pay."

@@ -242,4 +242,26 @@ live_load() {
   "${load_pin[@]}" "$java" -Xms64m -Xmx512m -XX:+UseSerialGC -cp "$bench_jar" dev.marquee.bench.LiveLoad "$@"
 }
 
+# sample_queues PORT VIEWERS OUT: every 2 s until killed, once 99 % of VIEWERS are connected to PORT, one line to
+# OUT: bytes queued in the server's send buffers and on how many sockets, bytes waiting unread in the viewers'
+# receive buffers and on how many. Both near 0: the viewers keep up. Both large: the load client is behind, and
+# the server's writes land in queues that are already full (cheaper writes, sent later as the viewers read).
+sample_queues() {
+  local port=$1 need=$(( $2 * 99 / 100 )) out=$3
+  while sleep 2; do
+    ss -tnH state established "( sport = :$port or dport = :$port )" | awk -v port=":$port" -v need="$need" '
+      { local_port = substr($3, length($3) - length(port) + 1) }
+      local_port == port { n++; sent += $2; if ($2 > 0) sending++; next }
+      { unread += $1; if ($1 > 0) reading++ }
+      END { if (n >= need) print n, sent, sending + 0, unread, reading + 0 }' >>"$out"
+  done
+}
+
+# queue_summary OUT: "server MB (% of sockets) / viewers MB (%)", the means over the samples, or n/a.
+queue_summary() {
+  awk '{ n++; c += $1; sent += $2; sending += $3; unread += $4; reading += $5 }
+    END { if (!n) { print "n/a"; exit }
+          printf "%.1f MB (%.0f %%) / %.1f MB (%.0f %%)", sent / n / 1e6, sending / c * 100, unread / n / 1e6, reading / c * 100 }' "$1"
+}
+
 rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
