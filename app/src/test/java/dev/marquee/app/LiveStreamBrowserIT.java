@@ -42,19 +42,20 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             assertThat(site.call("GET", "/api/v1/live/broadcaster", null, null).json().get("viewers").asInt()).isEqualTo(1);
 
             // The player's keys: k pauses (and the "Live" button offers to catch up), l jumps back to live, m unmutes.
+            // The controls follow the media events, which fire a moment after the state changes: wait for them.
             js.executeScript("document.getElementById('live-player').focus();");
             new Actions(browser).sendKeys("k").perform();
             wait.until(d -> js.executeScript("return document.getElementById('video').paused;"));
-            assertThat(browser.findElement(By.id("play-button")).getAttribute("aria-label")).isEqualTo("Play (k)");
-            assertThat(browser.findElement(By.id("live-player")).getAttribute("class")).contains("is-behind");
+            wait.until(d -> d.findElement(By.id("play-button")).getAttribute("aria-label").equals("Play (k)"));
+            wait.until(d -> d.findElement(By.id("live-player")).getAttribute("class").contains("is-behind"));
             TimeUnit.MILLISECONDS.sleep(1500);
             new Actions(browser).sendKeys("l").perform();
             wait.until(d -> js.executeScript("const v = document.getElementById('video');"
                     + " return !v.paused && v.buffered.end(v.buffered.length - 1) - v.currentTime < 1.5;"));
-            assertThat(browser.findElement(By.id("play-button")).getAttribute("aria-label")).isEqualTo("Pause (k)");
+            wait.until(d -> d.findElement(By.id("play-button")).getAttribute("aria-label").equals("Pause (k)"));
             new Actions(browser).sendKeys("m").perform();
             wait.until(d -> js.executeScript("return !document.getElementById('video').muted;"));
-            assertThat(browser.findElement(By.id("mute-button")).getAttribute("aria-label")).isEqualTo("Mute (m)");
+            wait.until(d -> d.findElement(By.id("mute-button")).getAttribute("aria-label").equals("Mute (m)"));
         } finally {
             publisher.destroy();
             publisher.waitFor(10, TimeUnit.SECONDS);

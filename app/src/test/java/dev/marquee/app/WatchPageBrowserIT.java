@@ -65,17 +65,18 @@ class WatchPageBrowserIT extends BrowserTestBase {
         assertThat(later).isGreaterThan(start + 1.0);
 
         // The player's keys and buttons: k pauses, the left arrow goes back 5 s, the mute button and m toggle sound.
+        // The controls follow the media events, which fire a moment after the state changes: wait for them.
         js.executeScript("document.getElementById('player').focus();");
         new Actions(browser).sendKeys("k").perform();
         wait(10).until(d -> js.executeScript("return document.querySelector('video').paused;"));
-        assertThat(browser.findElement(By.id("play-button")).getAttribute("aria-label")).isEqualTo("Play (k)");
+        wait(10).until(d -> d.findElement(By.id("play-button")).getAttribute("aria-label").equals("Play (k)"));
         double paused = ((Number) js.executeScript("return document.querySelector('video').currentTime;")).doubleValue();
         new Actions(browser).sendKeys(org.openqa.selenium.Keys.ARROW_LEFT).perform();
         wait(10).until(d -> ((Number) js.executeScript("return document.querySelector('video').currentTime;")).doubleValue()
                 <= Math.max(0, paused - 5) + 0.01);
         browser.findElement(By.id("mute-button")).click();
         wait(10).until(d -> js.executeScript("return !document.querySelector('video').muted;"));
-        assertThat(browser.findElement(By.id("mute-button")).getAttribute("aria-label")).isEqualTo("Mute (m)");
+        wait(10).until(d -> d.findElement(By.id("mute-button")).getAttribute("aria-label").equals("Mute (m)"));
         js.executeScript("document.getElementById('player').focus();");
         new Actions(browser).sendKeys("m").perform();
         wait(10).until(d -> js.executeScript("return document.querySelector('video').muted;"));
