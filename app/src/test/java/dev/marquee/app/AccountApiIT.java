@@ -73,6 +73,8 @@ class AccountApiIT {
         assertThat(reserved.status()).as("/api/v1/live/key is a route, not a channel").isEqualTo(409);
         assertThat(reserved.json().get("detail").asString()).contains("reserved");
         assertThat(post("/api/v1/users", Map.of("username", "title", "password", "long-enough")).status()).isEqualTo(409);
+        assertThat(post("/api/v1/users", Map.of("username", "Settings", "password", "long-enough")).status()).isEqualTo(409);
+        assertThat(post("/api/v1/users", Map.of("username", "replays", "password", "long-enough")).status()).isEqualTo(409);
     }
 
     @Test

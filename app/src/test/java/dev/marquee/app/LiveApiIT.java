@@ -187,6 +187,7 @@ class LiveApiIT {
         assertThat(site.call("POST", "/api/v1/live/key/rotate", null, null).status()).isEqualTo(401);
         assertThat(site.call("PUT", "/api/v1/live/title", Map.of("title", "x"), null).status()).isEqualTo(401);
         assertThat(site.call("PUT", "/api/v1/live/replays", Map.of("save", false), null).status()).isEqualTo(401);
+        assertThat(site.call("GET", "/api/v1/live/settings", null, null).status()).isEqualTo(401);
         assertThat(site.call("GET", "/api/v1/live/key", null, "not-a-token").status()).isEqualTo(401);
     }
 
@@ -202,6 +203,22 @@ class LiveApiIT {
         assertThat(off.json().get("save").asBoolean()).isFalse();
         var on = site.call("PUT", "/api/v1/live/replays", Map.of("save", true), token);
         assertThat(on.json().get("save").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theSettingsReadBackWhatWasSet() {
+        String token = site.signUp("hana");
+        var fresh = site.call("GET", "/api/v1/live/settings", null, token);
+        assertThat(fresh.status()).as(fresh.body()).isEqualTo(200);
+        assertThat(fresh.json().get("title").isNull()).as("no title until one is set").isTrue();
+        assertThat(fresh.json().get("saveReplays").asBoolean()).as("replays are kept by default").isTrue();
+
+        site.call("PUT", "/api/v1/live/title", Map.of("title", "Cooking at dawn"), token);
+        site.call("PUT", "/api/v1/live/replays", Map.of("save", false), token);
+        var set = site.call("GET", "/api/v1/live/settings", null, token);
+        assertThat(set.json().get("title").asString()).isEqualTo("Cooking at dawn");
+        assertThat(set.json().get("saveReplays").asBoolean()).isFalse();
+        assertThat(set.header("Cache-Control")).as("one user's settings are not for shared caches").contains("no-store");
     }
 
     @Test

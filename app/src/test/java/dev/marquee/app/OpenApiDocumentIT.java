@@ -141,6 +141,8 @@ class OpenApiDocumentIT {
         assertThat(fieldNames(title.json())).isEqualTo(schemaProperties("LiveTitle"));
         var replays = site.call("PUT", "/api/v1/live/replays", Map.of("save", true), token);
         assertThat(fieldNames(replays.json())).isEqualTo(schemaProperties("LiveReplays"));
+        var settings = site.call("GET", "/api/v1/live/settings", null, token);
+        assertThat(fieldNames(settings.json())).isEqualTo(schemaProperties("LiveSettings"));
         var live = site.call("GET", "/api/v1/live/openapi", null, null);
         assertThat(fieldNames(live.json())).isEqualTo(schemaProperties("LiveStatus"));
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The live routes of API.md, plus setting the next stream's title and whether streams are kept as replays. */
+/** The live routes of API.md, plus the streamer's settings: the next stream's title and whether streams are kept as replays. */
 @RestController
 class LiveApiController {
     record StreamKeyJson(String ingestUrl, String streamKey) {}
@@ -21,6 +21,9 @@ class LiveApiController {
     record TitleJson(String title) {}
 
     record ReplaysJson(Boolean save) {}
+
+    /** The caller's own settings, as the "Go live" page shows them; the title is null until one is set. */
+    record LiveSettingsJson(String title, boolean saveReplays) {}
 
     private final StreamKeyService keys;
     private final ChannelRepository channels;
@@ -38,12 +41,17 @@ class LiveApiController {
 
     @GetMapping("/api/v1/live/key")
     ResponseEntity<StreamKeyJson> key(CurrentUser me) {
-        return secret(new StreamKeyJson(urls.ingest(), keys.currentKey(me.id())));
+        return callersOwn(new StreamKeyJson(urls.ingest(), keys.currentKey(me.id())));
     }
 
     @PostMapping("/api/v1/live/key/rotate")
     ResponseEntity<StreamKeyJson> rotate(CurrentUser me) {
-        return secret(new StreamKeyJson(urls.ingest(), keys.rotate(me.id())));
+        return callersOwn(new StreamKeyJson(urls.ingest(), keys.rotate(me.id())));
+    }
+
+    @GetMapping("/api/v1/live/settings")
+    ResponseEntity<LiveSettingsJson> settings(CurrentUser me) {
+        return callersOwn(new LiveSettingsJson(channels.nextTitle(me.id()).orElse(null), channels.savesReplays(me.id())));
     }
 
     @PutMapping("/api/v1/live/title")
@@ -66,8 +74,8 @@ class LiveApiController {
         return statuses.require(username).status();
     }
 
-    /** A stream key is a password: no cache keeps it. */
-    private static <T> ResponseEntity<T> secret(T body) {
+    /** A stream key is a password, and settings are one user's own: no cache keeps them. */
+    private static <T> ResponseEntity<T> callersOwn(T body) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 }
