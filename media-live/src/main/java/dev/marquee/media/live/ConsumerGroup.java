@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A round over thousands of viewers takes milliseconds, so it runs in slices, each one task on the loop:
  * a newcomer's join, a new request and socket events run between slices instead of waiting for the round.
+ * Each slice first takes in what came since the round began, so a frame waits at most a flush interval for
+ * any viewer, not an interval plus the round.
  */
 final class ConsumerGroup {
     /** Viewers served per task of a round: about a tenth of a millisecond each. */
@@ -62,6 +64,25 @@ final class ConsumerGroup {
      */
     private void drain(boolean scheduled) {
         if (scheduled) inbox.scheduledDrainStarted();
+        if (!takeIn()) return;
+        for (int i = 0; i < viewers.size(); i++) {
+            LiveConsumer viewer = viewers.get(i);
+            if (viewer.fresh) serve(viewer);
+        }
+        if (!scheduled) return;
+        if (roundNext >= 0) {
+            roundAgain = true;
+        } else {
+            roundNext = 0;
+            serveSlice();
+        }
+    }
+
+    /**
+     * Moves what the inbox holds into the window and the viewer list, ending the group if the stream ended;
+     * false once the group is closed.
+     */
+    private boolean takeIn() {
         boolean ending = false;
         GroupEvent event;
         while ((event = inbox.poll()) != null) {
@@ -78,28 +99,19 @@ final class ConsumerGroup {
                 case GroupEvent.Close close -> closeGroup();
             }
         }
-        if (closed) return;
+        if (closed) return false;
         if (ending) {
             for (int i = 0; i < viewers.size(); i++) serve(viewers.get(i));
             endAll();
-            return;
+            return false;
         }
-        for (int i = 0; i < viewers.size(); i++) {
-            LiveConsumer viewer = viewers.get(i);
-            if (viewer.fresh) serve(viewer);
-        }
-        if (!scheduled) return;
-        if (roundNext >= 0) {
-            roundAgain = true;
-        } else {
-            roundNext = 0;
-            serveSlice();
-        }
+        return true;
     }
 
     /** Serves the next slice of the round; queues the rest behind whatever else waits on the loop. */
     private void serveSlice() {
         if (closed || roundNext < 0) return;
+        if (!takeIn()) return; // frames that came since the round began go to the viewers it has not reached yet
         int end = Math.min(viewers.size(), roundNext + SLICE);
         for (int i = roundNext; i < end; i++) serve(viewers.get(i));
         roundNext = end;

@@ -10,8 +10,12 @@ import io.netty.buffer.ByteBuf;
  * viewers. Holds only runs that end at the window's current end. Confined to the group's event loop.
  */
 final class MergedRuns {
-    /** Positions held at once; a viewer in step with none of them is written frame by frame. */
-    static final int CAPACITY = 4;
+    /**
+     * Positions held at once; a viewer in step with none of them is written frame by frame. A round hands out the
+     * frames that come while it runs, so its viewers end it at one position per slice that saw new frames, and
+     * start the next round from as many.
+     */
+    static final int CAPACITY = 16;
 
     private final FrameForm[] forms = new FrameForm[CAPACITY];
     private final long[] starts = new long[CAPACITY];
