@@ -2,31 +2,28 @@ package dev.marquee.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** ffmpeg publishes as OBS does; the live page in headless chromium plays it and counts its viewer. */
+/**
+ * ffmpeg publishes as OBS does; the live page in headless chromium plays it (through mpegts.js, and through
+ * hls.js where mpegts.js cannot stream) and counts its viewer.
+ */
 class LiveStreamBrowserIT extends BrowserTestBase {
 
     @Test
     void theLivePagePlaysAStreamPublishedByFfmpegAndShowsTheViewerCount() throws Exception {
-        String token = site.signUp("broadcaster");
-        String key = site.call("GET", "/api/v1/live/key", null, token).json().get("streamKey").asString();
-        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
-                "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-re", "-f", "lavfi", "-i", "sine",
-                "-t", "40", "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "30",
-                "-pix_fmt", "yuv420p", "-c:a", "aac", "-f", "flv",
-                "rtmp://127.0.0.1:" + site.rtmpPort + "/live/" + key));
-        Process publisher = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(data.resolve("publisher.log").toFile()).start();
+        Process publisher = publish("broadcaster");
         try {
             browser.get(site.base() + "/live/broadcaster");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(200));
@@ -60,5 +57,50 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             publisher.destroy();
             publisher.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** iOS Safari has Media Source (ManagedMediaSource) but no streamed fetch for mpegts.js: the page plays HLS. */
+    @Test
+    void whereMpegtsCannotStreamThePagePlaysTheLiveHlsThroughHlsJs() throws Exception {
+        Process publisher = publish("hlscaster");
+        WebDriver hlsBrowser = Browsers.chromium();
+        try {
+            // mpegts.js streams HTTP-FLV with fetch and ReadableStream; without the latter it reports no live playback
+            ((HasCdp) hlsBrowser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    Map.of("source", "delete window.ReadableStream;"));
+            hlsBrowser.get(site.base() + "/live/hlscaster");
+            WebDriverWait wait = new WebDriverWait(hlsBrowser, Duration.ofSeconds(40), Duration.ofMillis(200));
+            wait.until(d -> d.findElement(By.id("live-badge")).isDisplayed());
+            JavascriptExecutor js = (JavascriptExecutor) hlsBrowser;
+            js.executeScript("const v = document.getElementById('video'); v.muted = true; v.play().catch(() => {});");
+            double first = ((Number) wait.until(d -> js.executeScript(
+                    "const v = document.getElementById('video'); return v.currentTime > 0.3 ? v.currentTime : null;"))).doubleValue();
+            double later = ((Number) wait.until(d -> js.executeScript(
+                    "const v = document.getElementById('video'); return v.currentTime > " + (first + 1.5) + " ? v.currentTime : null;"))).doubleValue();
+            assertThat(later).isGreaterThan(first + 1.5);
+            @SuppressWarnings("unchecked")
+            List<String> fetched = (List<String>) js.executeScript(
+                    "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);");
+            assertThat(fetched).as("what the page fetched").contains("/live/hlscaster/index.m3u8")
+                    .anyMatch(path -> path.startsWith("/live/hlscaster/") && path.endsWith(".ts"))
+                    .noneMatch(path -> path.endsWith(".flv"));
+        } finally {
+            hlsBrowser.quit();
+            publisher.destroy();
+            publisher.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** ffmpeg as OBS sends: H.264 and AAC over RTMP with the user's stream key, 40 s of a test pattern. */
+    private static Process publish(String username) throws Exception {
+        String token = site.signUp(username);
+        String key = site.call("GET", "/api/v1/live/key", null, token).json().get("streamKey").asString();
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
+                "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-re", "-f", "lavfi", "-i", "sine",
+                "-t", "40", "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "30",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-f", "flv",
+                "rtmp://127.0.0.1:" + site.rtmpPort + "/live/" + key));
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(data.resolve(username + "-publisher.log").toFile()).start();
     }
 }
