@@ -27,14 +27,8 @@ class LiveStreamBrowserIT extends BrowserTestBase {
         try {
             browser.get(site.base() + "/live/broadcaster");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(200));
-            wait.until(d -> d.findElement(By.id("live-badge")).isDisplayed()); // it starts by itself
             JavascriptExecutor js = (JavascriptExecutor) browser;
-            js.executeScript("const v = document.getElementById('video'); v.muted = true; v.play().catch(() => {});");
-            double first = ((Number) wait.until(d -> js.executeScript(
-                    "const v = document.getElementById('video'); return v.currentTime > 0.3 ? v.currentTime : null;"))).doubleValue();
-            double later = ((Number) wait.until(d -> js.executeScript(
-                    "const v = document.getElementById('video'); return v.currentTime > " + (first + 1.5) + " ? v.currentTime : null;"))).doubleValue();
-            assertThat(later).isGreaterThan(first + 1.5);
+            assertPlaysWhenLive(js, wait);
             wait.until(d -> d.findElement(By.id("live-viewers")).getText().equals("1 watching"));
             assertThat(site.call("GET", "/api/v1/live/broadcaster", null, null).json().get("viewers").asInt()).isEqualTo(1);
 
@@ -70,14 +64,8 @@ class LiveStreamBrowserIT extends BrowserTestBase {
                     Map.of("source", "delete window.ReadableStream;"));
             hlsBrowser.get(site.base() + "/live/hlscaster");
             WebDriverWait wait = new WebDriverWait(hlsBrowser, Duration.ofSeconds(40), Duration.ofMillis(200));
-            wait.until(d -> d.findElement(By.id("live-badge")).isDisplayed());
             JavascriptExecutor js = (JavascriptExecutor) hlsBrowser;
-            js.executeScript("const v = document.getElementById('video'); v.muted = true; v.play().catch(() => {});");
-            double first = ((Number) wait.until(d -> js.executeScript(
-                    "const v = document.getElementById('video'); return v.currentTime > 0.3 ? v.currentTime : null;"))).doubleValue();
-            double later = ((Number) wait.until(d -> js.executeScript(
-                    "const v = document.getElementById('video'); return v.currentTime > " + (first + 1.5) + " ? v.currentTime : null;"))).doubleValue();
-            assertThat(later).isGreaterThan(first + 1.5);
+            assertPlaysWhenLive(js, wait);
             @SuppressWarnings("unchecked")
             List<String> fetched = (List<String>) js.executeScript(
                     "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);");
@@ -89,6 +77,17 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             publisher.destroy();
             publisher.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The page turns live by itself; once played (muted, as autoplay allows), its video time advances. */
+    private static void assertPlaysWhenLive(JavascriptExecutor js, WebDriverWait wait) {
+        wait.until(d -> d.findElement(By.id("live-badge")).isDisplayed());
+        js.executeScript("const v = document.getElementById('video'); v.muted = true; v.play().catch(() => {});");
+        double first = ((Number) wait.until(d -> js.executeScript(
+                "const v = document.getElementById('video'); return v.currentTime > 0.3 ? v.currentTime : null;"))).doubleValue();
+        double later = ((Number) wait.until(d -> js.executeScript(
+                "const v = document.getElementById('video'); return v.currentTime > " + (first + 1.5) + " ? v.currentTime : null;"))).doubleValue();
+        assertThat(later).isGreaterThan(first + 1.5);
     }
 
     /** ffmpeg as OBS sends: H.264 and AAC over RTMP with the user's stream key, 40 s of a test pattern. */
