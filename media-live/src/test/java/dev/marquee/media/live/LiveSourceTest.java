@@ -158,6 +158,43 @@ class LiveSourceTest {
     }
 
     @Test
+    void viewersAtMorePositionsThanMergedRunsHoldStillGetEveryFrameInOrder() {
+        LiveSettings settings = LiveFixture.testDefaults().withFlushInterval(Duration.ofMillis(20));
+        try (LiveFixture f = new LiveFixture(settings)) {
+            LiveSource source = f.publish("scattered");
+            f.publishStream(source, 0, 100);
+            settle(source);
+            int count = MergedRuns.CAPACITY + 4;
+            List<RecordingSink> viewers = new ArrayList<>();
+            for (int i = 0; i < count; i++) viewers.add(f.viewer("scattered", f.loopA, f.flv));
+            await("everyone started", () -> viewers.stream().allMatch(v -> v.count() == f.stream.mediaFrames() + 3));
+
+            // Viewer i stops taking writes after frame i: each is left at a position of its own.
+            for (int i = 0; i < count; i++) {
+                f.send(source, f.stream.interframe(100 + i));
+                int expected = f.stream.mediaFrames() + 3;
+                List<RecordingSink> taking = viewers.subList(i, count);
+                await("frame " + i + " reached the viewers still taking writes", () -> taking.stream().allMatch(v -> v.count() == expected));
+                viewers.get(i).writable(false);
+            }
+            int[] writesBefore = viewers.stream().mapToInt(RecordingSink::writes).toArray();
+            viewers.forEach(v -> v.writable(true));
+            f.send(source, f.stream.interframe(100 + count));
+            int all = f.stream.mediaFrames() + 3;
+            await("everyone caught up", () -> viewers.stream().allMatch(v -> v.count() == all));
+
+            List<Long> expected = f.stream.sent().stream().map(TestStream.Sent::timestamp).toList();
+            for (RecordingSink v : viewers) {
+                assertThat(v.media().stream().map(Received::timestamp).toList()).as("every frame, in order").isEqualTo(expected);
+            }
+            int extraWrites = 0;
+            for (int i = 0; i < count; i++) extraWrites += viewers.get(i).writes() - writesBefore[i] - 1;
+            assertThat(extraWrites).as("writes beyond one per viewer: those in step with no merged run, frame by frame")
+                    .isGreaterThan(0);
+        }
+    }
+
+    @Test
     void newcomerStartsBeforeARoundOverManyViewersEnds() throws Exception {
         try (LiveFixture f = new LiveFixture(LiveFixture.testDefaults())) {
             LiveSource source = f.publish("crowd");
