@@ -113,7 +113,11 @@ class LiveApiIT {
         site.signUp("carol");
         JsonNode offline = status("CAROL");
         assertThat(fields(offline)).containsExactlyInAnyOrder("live", "title", "startedAt", "viewers", "flvUrl", "hlsUrl",
-                "rtmpUrl");
+                "rtmpUrl", "previewUrl");
+        assertThat(offline.get("previewUrl").isNull()).as("no picture while offline").isTrue();
+        var noPicture = site.call("GET", "/api/v1/live/carol/preview.jpg", null, null);
+        assertThat(noPicture.status()).isEqualTo(404);
+        assertThat(noPicture.header("Content-Type")).startsWith("application/problem+json");
         assertThat(offline.get("live").asBoolean()).isFalse();
         assertThat(offline.get("startedAt").isNull()).isTrue();
         assertThat(offline.get("title").isNull()).isTrue();

@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * ffmpeg publishes as OBS does; the live page in headless chromium plays it (through mpegts.js, and through
- * hls.js where mpegts.js cannot stream) and counts its viewer.
+ * hls.js where mpegts.js cannot stream) and counts its viewer; the home page's card shows a picture of it.
  */
 class LiveStreamBrowserIT extends BrowserTestBase {
 
@@ -47,6 +47,13 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             new Actions(browser).sendKeys("m").perform();
             wait.until(d -> js.executeScript("return !document.getElementById('video').muted;"));
             wait.until(d -> d.findElement(By.id("mute-button")).getAttribute("aria-label").equals("Mute (m)"));
+
+            // The home page's card for the stream shows a picture of it once one is taken (the first within seconds).
+            wait.until(d -> {
+                d.get(site.base() + "/");
+                return js.executeScript("const img = document.querySelector('.live-card a[href=\"/live/broadcaster\"] img.live-preview');"
+                        + " return img && img.complete && img.naturalWidth === 640 && img.naturalHeight === 360;");
+            });
         } finally {
             publisher.destroy();
             publisher.waitFor(10, TimeUnit.SECONDS);

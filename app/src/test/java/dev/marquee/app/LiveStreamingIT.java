@@ -22,7 +22,7 @@ class LiveStreamingIT {
 
     @BeforeAll
     static void start() {
-        site = new RunningMarquee(data);
+        site = new RunningMarquee(data, "--marquee.live-preview-interval=4s");
         rtmpPort = site.rtmpPort;
     }
 
@@ -108,6 +108,71 @@ class LiveStreamingIT {
         assertThat(replay).as("the session became a video").isNotNull();
         assertThat(replay.get("title").asString()).startsWith("Evening show");
         assertThat(replay.get("durationSeconds").asDouble()).isBetween(6.0, 10.0);
+    }
+
+    @Test
+    void aLiveChannelsCardsShowARecentPictureOfItsStreamThatGoesWhenItEnds() throws Exception {
+        String token = site.signUp("painter");
+        String key = site.call("GET", "/api/v1/live/key", null, token).json().get("streamKey").asString();
+        Process publisher = ffmpeg(data.resolve("painter.log"), publishArgs(key, 20));
+        String first;
+        try {
+            awaitLive("painter");
+            first = awaitPreviewUrl("painter", null);
+            assertThat(first).matches("http://127\\.0\\.0\\.1:\\d+/api/v1/live/painter/preview\\.jpg\\?v=\\d+");
+            var picture = fetch(first);
+            assertThat(picture.statusCode()).isEqualTo(200);
+            assertThat(picture.headers().firstValue("content-type")).hasValue("image/jpeg");
+            assertThat(picture.headers().firstValue("cache-control").orElseThrow()).contains("max-age=30");
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(picture.body()));
+            assertThat(image).as("a JPEG that decodes").isNotNull();
+            assertThat(image.getHeight()).as("the stream's own 640x360, not enlarged").isEqualTo(360);
+            assertThat(image.getWidth()).isEqualTo(640);
+            assertThat(distinctColours(image)).as("testsrc2's picture, not a blank frame").isGreaterThan(50);
+
+            String home = site.call("GET", "/", null, null).body();
+            assertThat(home).as("the home page's live card shows the picture")
+                    .containsPattern("<img class=\"live-preview\"[^>]*src=\"/api/v1/live/painter/preview\\.jpg\\?v=\\d+\"");
+
+            String second = awaitPreviewUrl("painter", first);
+            assertThat(Long.parseLong(second.replaceAll(".*v=", ""))).as("taken anew every interval").isGreaterThan(Long.parseLong(first.replaceAll(".*v=", "")));
+        } finally {
+            assertThat(publisher.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // the reconnect grace, then the end
+        while (site.call("GET", "/api/v1/live/painter", null, null).json().get("live").asBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        JsonNode ended = site.call("GET", "/api/v1/live/painter", null, null).json();
+        assertThat(ended.get("live").asBoolean()).isFalse();
+        assertThat(ended.get("previewUrl").isNull()).as("an ended stream has no picture").isTrue();
+        assertThat(fetch(first).statusCode()).isEqualTo(404);
+        assertThat(site.call("GET", "/", null, null).body()).doesNotContain("/api/v1/live/painter/preview.jpg");
+    }
+
+    /** Waits for the status to name a picture other than {@code other}. */
+    private static String awaitPreviewUrl(String username, String other) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            JsonNode url = site.call("GET", "/api/v1/live/" + username, null, null).json().get("previewUrl");
+            if (!url.isNull() && !url.asString().equals(other)) return url.asString();
+            Thread.sleep(200);
+        }
+        throw new AssertionError(username + "'s status never named a " + (other == null ? "" : "new ") + "picture");
+    }
+
+    private static java.net.http.HttpResponse<byte[]> fetch(String url) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Accept", "image/avif,image/webp,image/apng,image/*,*/*;q=0.8").build(); // as chromium asks for an <img>
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Colours quantised to 4 bits a channel: a real picture has many, a blank or grey frame one or two. */
+    private static long distinctColours(java.awt.image.BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 4)
+            for (int x = 0; x < image.getWidth(); x += 4) colours.add(image.getRGB(x, y) & 0xF0F0F0);
+        return colours.size();
     }
 
     private static int statusOf(String url) throws Exception {

@@ -34,7 +34,8 @@ public record MarqueeProperties(
         Duration viewFlushInterval,
         int postsPerMinutePerIp,
         Duration liveFlushInterval,
-        Duration roomFlushInterval) {
+        Duration roomFlushInterval,
+        Duration livePreviewInterval) {
 
     public MarqueeProperties {
         if (dataDir == null) dataDir = Path.of("data");
@@ -61,6 +62,7 @@ public record MarqueeProperties(
         if (postsPerMinutePerIp <= 0) postsPerMinutePerIp = 120;
         if (liveFlushInterval == null) liveFlushInterval = Duration.ofMillis(100);
         if (roomFlushInterval == null) roomFlushInterval = Duration.ofMillis(50);
+        if (livePreviewInterval == null) livePreviewInterval = Duration.ofSeconds(60);
     }
 
     public Path mediaDir() {

@@ -11,9 +11,12 @@ import org.springframework.stereotype.Component;
 /** A channel's live status as API.md shows it; live channels are answered from memory alone. */
 @Component
 class ChannelStatuses {
-    /** {@code GET /api/v1/live/{username}}. Offline: the title is the next stream's, if one is set. URLs are signed. */
+    /**
+     * {@code GET /api/v1/live/{username}}. Offline: the title is the next stream's, if one is set. URLs are signed.
+     * {@code previewUrl}: a recent picture of the stream, null offline and until the first is taken.
+     */
     record LiveStatusJson(boolean live, String title, Instant startedAt, int viewers, String flvUrl, String hlsUrl,
-                          String rtmpUrl) {}
+                          String rtmpUrl, String previewUrl) {}
 
     record ChannelStatus(long userId, String username, LiveStatusJson status) {}
 
@@ -35,11 +38,12 @@ class ChannelStatuses {
         if (now.isPresent()) {
             LiveChannel c = now.get();
             return new ChannelStatus(c.userId(), c.username(), new LiveStatusJson(true, c.title(), c.startedAt(),
-                    c.viewers(), urls.flv(c.username()), urls.hls(c.username()), urls.rtmp(c.username())));
+                    c.viewers(), urls.flv(c.username()), urls.hls(c.username()), urls.rtmp(c.username()),
+                    c.previewAt() == null ? null : urls.preview(c.username(), c.previewAt())));
         }
         User user = accounts.requireByUsername(username);
         return new ChannelStatus(user.id(), user.username(), new LiveStatusJson(false,
                 channels.nextTitle(user.id()).orElse(null), null, 0, urls.flv(user.username()), urls.hls(user.username()),
-                urls.rtmp(user.username())));
+                urls.rtmp(user.username()), null));
     }
 }

@@ -4,7 +4,9 @@ import dev.marquee.platform.account.CurrentUser;
 import dev.marquee.platform.live.StreamKeyService;
 import dev.marquee.platform.web.ProblemException;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +30,14 @@ class LiveApiController {
     private final StreamKeyService keys;
     private final ChannelRepository channels;
     private final ChannelStatuses statuses;
+    private final LiveStreams streams;
     private final LiveUrls urls;
     private final Clock clock;
 
-    LiveApiController(StreamKeyService keys, ChannelRepository channels, ChannelStatuses statuses, LiveUrls urls, Clock clock) {
+    LiveApiController(StreamKeyService keys, ChannelRepository channels, ChannelStatuses statuses, LiveStreams streams,
+                      LiveUrls urls, Clock clock) {
         this.keys = keys;
+        this.streams = streams;
         this.channels = channels;
         this.statuses = statuses;
         this.urls = urls;
@@ -72,6 +77,16 @@ class LiveApiController {
     @GetMapping("/api/v1/live/{username}")
     ChannelStatuses.LiveStatusJson status(@PathVariable String username) {
         return statuses.require(username).status();
+    }
+
+    /** The newest picture of a live channel (its {@code previewUrl}); 404 offline or before the first. */
+    @GetMapping("/api/v1/live/{username}/preview.jpg")
+    ResponseEntity<byte[]> preview(@PathVariable String username) {
+        LiveStreams.Preview preview = streams.preview(username)
+                .orElseThrow(() -> ProblemException.notFound("No picture of " + username + "'s stream: it is not live, or just started."));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())
+                .lastModified(preview.takenAt()).body(preview.jpeg());
     }
 
     /** A stream key is a password, and settings are one user's own: no cache keeps them. */

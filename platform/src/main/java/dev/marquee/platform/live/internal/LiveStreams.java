@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
 class LiveStreams implements StreamLifecycleListener, LiveChannels, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
 
+    /** The picture shown on a live channel's cards: a JPEG and when it was taken. */
+    record Preview(byte[] jpeg, Instant takenAt) {}
+
     /** One live stream. Its monitor orders its start before its end on the writer. */
     private static final class Live {
         final long sessionId;
@@ -42,6 +45,7 @@ class LiveStreams implements StreamLifecycleListener, LiveChannels, DisposableBe
         final String title;
         final Instant startedAt;
         volatile int viewers;
+        volatile Preview preview;
         final AtomicInteger peak = new AtomicInteger();
 
         Live(long sessionId, User user, String title, Instant startedAt) {
@@ -52,7 +56,8 @@ class LiveStreams implements StreamLifecycleListener, LiveChannels, DisposableBe
         }
 
         LiveChannel view() {
-            return new LiveChannel(user.id(), user.username(), title, startedAt, viewers, sessionId);
+            Preview p = preview;
+            return new LiveChannel(user.id(), user.username(), title, startedAt, viewers, sessionId, p == null ? null : p.takenAt());
         }
     }
 
@@ -147,6 +152,18 @@ class LiveStreams implements StreamLifecycleListener, LiveChannels, DisposableBe
     @Override
     public Optional<LiveChannel> find(String username) {
         return Optional.ofNullable(username == null ? null : live.get(key(username))).map(Live::view);
+    }
+
+    /** A new picture of a live session; it goes with the session, so a channel that ended shows none. */
+    void previewTaken(LiveChannel session, Preview preview) {
+        Live stream = live.get(key(session.username()));
+        if (stream != null && stream.sessionId == session.sessionId()) stream.preview = preview;
+    }
+
+    /** The channel's newest picture while it is live. */
+    Optional<Preview> preview(String username) {
+        Live stream = username == null ? null : live.get(key(username));
+        return Optional.ofNullable(stream == null ? null : stream.preview);
     }
 
     /** Streams still live when the server stops end now, so their sessions are not left open. */

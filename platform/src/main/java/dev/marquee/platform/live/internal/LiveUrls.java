@@ -8,6 +8,7 @@ import dev.marquee.platform.video.PlaybackUrls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +19,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LiveUrls {
     private final String ingest;
+    private final String site;
     private final String media;
+    private final String mediaOnThisNode;
     private final String rtmpPlay;
     private final UrlSigner signer;
     private final PlaybackUrls playback;
@@ -28,7 +31,9 @@ class LiveUrls {
         String base = "rtmp://" + (host == null ? props.bindHost() : host) + ":" + props.rtmpPort() + "/" + LivePublishAuthorizer.APP;
         this.ingest = base;
         this.rtmpPlay = base + "/";
+        this.site = props.publicUrl();
         this.media = props.mediaPublicUrl();
+        this.mediaOnThisNode = "http://" + loopbackFor(props.bindHost()) + ":" + props.mediaPort();
         this.signer = signer;
         this.playback = playback;
     }
@@ -57,6 +62,25 @@ class LiveUrls {
     /** RTMP play, for players such as ffmpeg, VLC or rtmpdump. */
     String rtmp(String username) {
         return rtmpPlay + username + "?token=" + token(username);
+    }
+
+    /** This node's own live HLS, fetched over loopback whatever the public address (e.g. a CDN in front). */
+    String hlsOnThisNode(String username) {
+        return mediaOnThisNode + "/live/" + username + "/index.m3u8?token=" + token(username);
+    }
+
+    /** The picture on the channel's cards; {@code v} changes with each picture, so caches may keep each one. */
+    String preview(String username, Instant takenAt) {
+        return site + "/api/v1/live/" + username + "/preview.jpg?v=" + takenAt.toEpochMilli();
+    }
+
+    /** Where this node's own listening socket is reached: a wildcard bind listens on loopback too. */
+    static String loopbackFor(String bindHost) {
+        return switch (bindHost) {
+            case "0.0.0.0", "*" -> "127.0.0.1";
+            case "::", "[::]", "::0" -> "[::1]";
+            default -> bindHost.contains(":") && !bindHost.startsWith("[") ? "[" + bindHost + "]" : bindHost;
+        };
     }
 
     private String token(String username) {

@@ -47,7 +47,7 @@ class DefaultPostGuardTest {
     };
     private final DefaultPostGuard guard = new DefaultPostGuard(banList, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
             new MarqueeProperties(Path.of("data"), null, 0, 0, 0, null, null, 0, null, null, null, "s", null, null, 0,
-                    null, null, null, null, null, null, 30, null, null));
+                    null, null, null, null, null, null, 30, null, null, null));
 
     private static Poster poster(long id, String ip) {
         return new Poster(new CurrentUser(id, "user" + id, Role.USER), ip);

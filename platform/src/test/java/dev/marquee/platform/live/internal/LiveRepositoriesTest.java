@@ -28,7 +28,7 @@ class LiveRepositoriesTest {
 
     private DefaultStreamKeyService keys(ChannelRepository channels, String secret) {
         MarqueeProperties props = new MarqueeProperties(tmp, null, 0, 0, 0, null, null, 0, null, null, null, secret,
-                null, null, 0, null, null, null, null, null, null, 0, null, null);
+                null, null, 0, null, null, null, null, null, null, 0, null, null, null);
         return new DefaultStreamKeyService(channels, new Secrets(props), Clock.fixed(Instant.ofEpochMilli(5), ZoneOffset.UTC));
     }
 
