@@ -3,6 +3,7 @@ package dev.marquee.app;
 import dev.marquee.media.server.MediaServer;
 import dev.marquee.media.live.LiveSettings;
 import dev.marquee.media.server.MediaServerSettings;
+import dev.marquee.media.server.spi.LiveIngest;
 import dev.marquee.media.server.spi.PlaybackAuthorizer;
 import dev.marquee.media.server.spi.PublishAuthorizer;
 import dev.marquee.media.server.spi.StreamLifecycleListener;
@@ -32,6 +33,12 @@ class MediaPlane {
                 .withPlaybackAuthorizer(playback.getIfAvailable(() -> PlaybackAuthorizer.OPEN))
                 .withLifecycleListener(lifecycle.getIfAvailable(() -> StreamLifecycleListener.NONE))
                 .withLiveSettings(LiveSettings.defaults().withFlushInterval(props.liveFlushInterval())));
+    }
+
+    /** The control plane asks the media plane what a streamer's OBS is sending. */
+    @Bean
+    LiveIngest liveIngest(MediaServer server) {
+        return server.liveIngest();
     }
 
     @Bean

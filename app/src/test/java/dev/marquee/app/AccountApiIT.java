@@ -75,6 +75,7 @@ class AccountApiIT {
         assertThat(post("/api/v1/users", Map.of("username", "title", "password", "long-enough")).status()).isEqualTo(409);
         assertThat(post("/api/v1/users", Map.of("username", "Settings", "password", "long-enough")).status()).isEqualTo(409);
         assertThat(post("/api/v1/users", Map.of("username", "replays", "password", "long-enough")).status()).isEqualTo(409);
+        assertThat(post("/api/v1/users", Map.of("username", "Ingest", "password", "long-enough")).status()).isEqualTo(409);
     }
 
     @Test

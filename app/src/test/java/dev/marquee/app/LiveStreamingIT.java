@@ -40,10 +40,27 @@ class LiveStreamingIT {
         assertThat(refused.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(refused.exitValue()).as("an unknown key is refused").isNotZero();
 
-        Process publisher = ffmpeg(data.resolve("publish.log"), publishArgs(key, 8));
+        JsonNode idle = site.call("GET", "/api/v1/live/ingest", null, token).json();
+        assertThat(idle.get("receiving").asBoolean()).isFalse();
+        assertThat(idle.get("bitrate").isNull()).isTrue();
+        assertThat(site.call("GET", "/api/v1/live/ingest", null, null).status()).isEqualTo(401);
+
+        Process publisher = ffmpeg(data.resolve("publish.log"), publishArgs(key, 14));
         try {
             JsonNode status = awaitLive("streamer");
             assertThat(status.get("viewers").asInt()).isZero();
+
+            // What OBS sends, as the "Go live" page shows it: 640x360 at 30 fps, a keyframe a second (-g 30)
+            JsonNode ingest = awaitIngest(token, 3);
+            assertThat(ingest.get("receiving").asBoolean()).isTrue();
+            assertThat(ingest.get("videoCodec").asString()).isEqualTo("H.264");
+            assertThat(ingest.get("audioCodec").asString()).isEqualTo("AAC");
+            assertThat(ingest.get("width").asInt()).isEqualTo(640);
+            assertThat(ingest.get("height").asInt()).isEqualTo(360);
+            assertThat(ingest.get("frameRate").asDouble()).isBetween(27.0, 33.0);
+            assertThat(ingest.get("bitrate").asLong()).isBetween(50_000L, 20_000_000L);
+            assertThat(ingest.get("keyframeInterval").asDouble()).isEqualTo(1.0);
+            assertThat(ingest.get("warnings")).isEmpty();
             String flvUrl = status.get("flvUrl").asString();
             String plain = "http://127.0.0.1:" + site.mediaPort + "/live/streamer.flv";
             assertThat(flvUrl).startsWith(plain + "?token=");
@@ -148,6 +165,20 @@ class LiveStreamingIT {
         assertThat(ended.get("previewUrl").isNull()).as("an ended stream has no picture").isTrue();
         assertThat(fetch(first).statusCode()).isEqualTo(404);
         assertThat(site.call("GET", "/", null, null).body()).doesNotContain("/api/v1/live/painter/preview.jpg");
+    }
+
+    /** Waits until the caller's stream has been measured for {@code seconds} whole seconds. */
+    private static JsonNode awaitIngest(String token, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            JsonNode ingest = site.call("GET", "/api/v1/live/ingest", null, token).json();
+            if (!ingest.get("frameRate").isNull() && ingest.get("frameRate").asDouble() > 0) {
+                Thread.sleep(seconds * 1000L);
+                return site.call("GET", "/api/v1/live/ingest", null, token).json();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the stream was never measured");
     }
 
     /** Waits for the status to name a picture other than {@code other}. */

@@ -143,6 +143,8 @@ class OpenApiDocumentIT {
         assertThat(fieldNames(replays.json())).isEqualTo(schemaProperties("LiveReplays"));
         var settings = site.call("GET", "/api/v1/live/settings", null, token);
         assertThat(fieldNames(settings.json())).isEqualTo(schemaProperties("LiveSettings"));
+        var ingest = site.call("GET", "/api/v1/live/ingest", null, token);
+        assertThat(fieldNames(ingest.json())).isEqualTo(schemaProperties("LiveIngest"));
         var live = site.call("GET", "/api/v1/live/openapi", null, null);
         assertThat(fieldNames(live.json())).isEqualTo(schemaProperties("LiveStatus"));
 

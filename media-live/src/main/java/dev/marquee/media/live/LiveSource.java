@@ -38,6 +38,7 @@ public final class LiveSource {
     // Owned by the loop.
     private final GopCache gop;
     private final TimestampRebaser timestamps = new TimestampRebaser();
+    private final IngestMeter ingest = new IngestMeter();
     private final Map<EventExecutor, ConsumerGroup> groups = new HashMap<>();
     private final ViewerForms forms = new ViewerForms();
     private int seenSession;
@@ -67,6 +68,11 @@ public final class LiveSource {
 
     public int viewerCount() {
         return viewerCount;
+    }
+
+    /** What the publisher is sending, measured over the last seconds; from any thread. */
+    public IngestStats ingestStats() {
+        return ingest.stats(System.nanoTime());
     }
 
     /**
@@ -99,6 +105,7 @@ public final class LiveSource {
     }
 
     private void fanOut(FlvTag tag) {
+        ingest.onTag(tag, System.nanoTime());
         if (tag.isVideo()) hasVideo = true;
         SharedFrame frame = new SharedFrame(tag, FrameKind.of(tag, hasVideo), forms.inUse());
         boolean inGop = gop.add(frame);
@@ -193,6 +200,7 @@ public final class LiveSource {
         gop.clear();
         hasVideo = false;
         timestamps.sessionChanged();
+        ingest.sessionChanged();
     }
 
     private void beginGrace(int unpublished) {

@@ -1,6 +1,7 @@
 package dev.marquee.media.server;
 
 import dev.marquee.media.live.LiveRegistry;
+import dev.marquee.media.server.spi.LiveIngest;
 import dev.marquee.media.server.live.LiveStreaming;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -18,6 +19,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +98,17 @@ public final class MediaServer implements AutoCloseable {
     public synchronized LiveRegistry liveRegistry() {
         if (live == null) throw new IllegalStateException("media server not started");
         return live.registry();
+    }
+
+    /** What the publishers of this server's live streams send, for the control plane. */
+    public LiveIngest liveIngest() {
+        return stream -> {
+            LiveStreaming streaming;
+            synchronized (this) {
+                streaming = live;
+            }
+            return streaming == null ? Optional.empty() : streaming.ingest(stream);
+        };
     }
 
     /** Stops accepting, lets in-flight replies finish briefly, then releases the threads. Idempotent. */

@@ -1,14 +1,17 @@
 package dev.marquee.media.server.live;
 
 import dev.marquee.media.live.LiveRegistry;
+import dev.marquee.media.live.LiveSource;
 import dev.marquee.media.live.StreamListener;
 import dev.marquee.media.server.MediaServerSettings;
 import dev.marquee.media.server.http.CorsPolicy;
+import dev.marquee.media.server.spi.IngestReport;
 import dev.marquee.media.server.spi.StreamLifecycleListener;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.WriteBufferWaterMark;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,11 @@ public final class LiveStreaming implements AutoCloseable {
 
     public LiveRegistry registry() {
         return registry;
+    }
+
+    /** What the stream's publisher sends now; empty when nobody publishes it. */
+    public Optional<IngestReport> ingest(String stream) {
+        return registry.source(stream).filter(LiveSource::isPublishing).map(source -> IngestReports.of(source.ingestStats()));
     }
 
     /** The pipeline of each RTMP connection. */

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 
 @Service
 class DefaultAccountService implements AccountService {
-    /** Names that would collide with fixed routes beside /{username} ones (/api/v1/live/key, /title, /replays, /settings). */
-    static final java.util.Set<String> RESERVED = java.util.Set.of("key", "title", "replays", "settings", "rotate", "admin", "api");
+    /** Names that would collide with fixed routes beside /{username} ones (/api/v1/live/key, /title, /replays, /settings, /ingest). */
+    static final java.util.Set<String> RESERVED = java.util.Set.of("key", "title", "replays", "settings", "ingest", "rotate", "admin", "api");
 
     static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
     // Argon2id with OWASP's minimum: 19 MiB, 2 passes, 1 lane.

@@ -1,10 +1,12 @@
 package dev.marquee.platform.live.internal;
 
+import dev.marquee.media.server.spi.LiveIngest;
 import dev.marquee.platform.account.CurrentUser;
 import dev.marquee.platform.live.StreamKeyService;
 import dev.marquee.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +33,15 @@ class LiveApiController {
     private final ChannelRepository channels;
     private final ChannelStatuses statuses;
     private final LiveStreams streams;
+    private final LiveIngest ingest;
     private final LiveUrls urls;
     private final Clock clock;
 
     LiveApiController(StreamKeyService keys, ChannelRepository channels, ChannelStatuses statuses, LiveStreams streams,
-                      LiveUrls urls, Clock clock) {
+                      ObjectProvider<LiveIngest> ingest, LiveUrls urls, Clock clock) {
         this.keys = keys;
         this.streams = streams;
+        this.ingest = ingest.getIfAvailable(() -> LiveIngest.NONE);
         this.channels = channels;
         this.statuses = statuses;
         this.urls = urls;
@@ -57,6 +61,12 @@ class LiveApiController {
     @GetMapping("/api/v1/live/settings")
     ResponseEntity<LiveSettingsJson> settings(CurrentUser me) {
         return callersOwn(new LiveSettingsJson(channels.nextTitle(me.id()).orElse(null), channels.savesReplays(me.id())));
+    }
+
+    /** What the caller's OBS is sending now; polled by the "Go live" page. */
+    @GetMapping("/api/v1/live/ingest")
+    ResponseEntity<IngestStatusJson> ingest(CurrentUser me) {
+        return callersOwn(IngestStatusJson.of(ingest.report(me.username())));
     }
 
     @PutMapping("/api/v1/live/title")
@@ -89,7 +99,7 @@ class LiveApiController {
                 .lastModified(preview.takenAt()).body(preview.jpeg());
     }
 
-    /** A stream key is a password, and settings are one user's own: no cache keeps them. */
+    /** A stream key is a password, and settings and ingest are one user's own: no cache keeps them. */
     private static <T> ResponseEntity<T> callersOwn(T body) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
