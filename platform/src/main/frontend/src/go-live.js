@@ -1,4 +1,5 @@
-// Go live page: the OBS server URL and stream key (fetched only when asked), key reset, next title, replays.
+// Go live page: what OBS is sending now, the OBS server URL and stream key (fetched only when asked), key reset,
+// next title, replays.
 import { api } from './lib/api.js';
 
 const $ = (id) => document.getElementById(id);
@@ -114,3 +115,51 @@ $('save-replays').addEventListener('change', async (e) => {
     box.disabled = false;
   }
 });
+
+// Stream status: what the media server receives from OBS, looked at every 2 s while the page is visible.
+const statusPanel = $('stream-status');
+const STATUS_EVERY_MS = 2000;
+
+function megabits(bps) {
+  return bps >= 1e6 ? `${(bps / 1e6).toFixed(1)} Mb/s` : `${Math.round(bps / 1e3)} kb/s`;
+}
+
+function renderIngest(ingest, status) {
+  const receiving = ingest.receiving;
+  $('ingest-state').textContent = receiving
+    ? `Live: OBS is sending. ${status.viewers === 1 ? '1 viewer' : `${status.viewers ?? 0} viewers`} watching.`
+    : 'Offline. Waiting for OBS: press “Start Streaming”.';
+  $('ingest-figures').hidden = !receiving;
+  if (receiving) {
+    const size = ingest.width && ingest.height ? `${ingest.width}×${ingest.height}` : 'size not announced';
+    $('ingest-video').textContent = ingest.videoCodec
+      ? `${ingest.videoCodec}, ${size}, ${Math.round(ingest.frameRate ?? 0)} fps` : 'none';
+    $('ingest-audio').textContent = ingest.audioCodec ?? 'none';
+    $('ingest-bitrate').textContent = megabits(ingest.bitrate ?? 0);
+    $('ingest-keyframes').textContent = ingest.keyframeInterval
+      ? `every ${ingest.keyframeInterval.toFixed(1)} s` : 'waiting for the second keyframe';
+  }
+  const warnings = $('ingest-warnings');
+  warnings.replaceChildren(...ingest.warnings.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+  warnings.hidden = ingest.warnings.length === 0;
+  const preview = $('ingest-preview');
+  if (receiving && status.previewUrl) {
+    if (preview.getAttribute('src') !== status.previewUrl) preview.src = status.previewUrl;
+    preview.hidden = false;
+  } else {
+    preview.hidden = true;
+  }
+}
+
+async function lookAtIngest() {
+  if (document.visibilityState === 'visible') {
+    try {
+      const username = encodeURIComponent(statusPanel.dataset.username);
+      const [ingest, status] = await Promise.all([api('GET', '/api/v1/live/ingest'), api('GET', `/api/v1/live/${username}`)]);
+      renderIngest(ingest, status);
+    } catch { /* a missed look; the next one follows */ }
+  }
+  setTimeout(lookAtIngest, STATUS_EVERY_MS);
+}
+
+lookAtIngest();

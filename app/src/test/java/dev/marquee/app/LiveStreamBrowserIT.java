@@ -2,6 +2,9 @@ package dev.marquee.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.interactions.Actions;
@@ -17,7 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * ffmpeg publishes as OBS does; the live page in headless chromium plays it (through mpegts.js, and through
- * hls.js where mpegts.js cannot stream) and counts its viewer; the home page's card shows a picture of it.
+ * hls.js where mpegts.js cannot stream) and counts its viewer; the home page's card shows a picture of it, and the
+ * streamer's "Go live" page what OBS sends.
  */
 class LiveStreamBrowserIT extends BrowserTestBase {
 
@@ -86,6 +92,44 @@ class LiveStreamBrowserIT extends BrowserTestBase {
         }
     }
 
+    @Test
+    void theGoLivePageShowsWhatObsSendsOnceItStreams() throws Exception {
+        String token = site.signUp("obsuser");
+        WebDriver streamer = Browsers.chromium();
+        Process publisher = null;
+        try {
+            streamer.get(site.base() + "/login");
+            streamer.findElement(By.id("username")).sendKeys("obsuser");
+            streamer.findElement(By.id("password")).sendKeys("correct horse");
+            streamer.findElement(By.id("submit")).click();
+            WebDriverWait wait = new WebDriverWait(streamer, Duration.ofSeconds(30), Duration.ofMillis(200));
+            wait.until(d -> d.getCurrentUrl().equals(site.base() + "/"));
+            streamer.get(site.base() + "/go-live");
+            wait.until(d -> d.findElement(By.id("ingest-state")).getText().startsWith("Offline. Waiting for OBS"));
+            assertThat(streamer.findElement(By.id("ingest-figures")).isDisplayed()).isFalse();
+
+            publisher = publish("obsuser", token);
+            wait.until(d -> d.findElement(By.id("ingest-state")).getText().startsWith("Live: OBS is sending."));
+            wait.until(d -> d.findElement(By.id("ingest-video")).getText().matches("H\\.264, 640×360, (29|30|31) fps"));
+            assertThat(streamer.findElement(By.id("ingest-audio")).getText()).isEqualTo("AAC");
+            assertThat(streamer.findElement(By.id("ingest-bitrate")).getText()).matches("\\d+(\\.\\d)? [kM]b/s");
+            wait.until(d -> d.findElement(By.id("ingest-keyframes")).getText().equals("every 1.0 s"));
+            assertThat(streamer.findElement(By.id("ingest-warnings")).isDisplayed()).as("nothing to fix").isFalse();
+            JavascriptExecutor js = (JavascriptExecutor) streamer;
+            wait.until(d -> js.executeScript("const img = document.getElementById('ingest-preview');"
+                    + " return !img.hidden && img.complete && img.naturalWidth === 640;"));
+            Path shot = ((TakesScreenshot) streamer).getScreenshotAs(OutputType.FILE).toPath();
+            Files.createDirectories(Path.of("target", "screenshots"));
+            Files.copy(shot, Path.of("target", "screenshots", "go-live-streaming.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            streamer.quit();
+            if (publisher != null) {
+                publisher.destroy();
+                publisher.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** The page turns live by itself; once played (muted, as autoplay allows), its video time advances. */
     private static void assertPlaysWhenLive(JavascriptExecutor js, WebDriverWait wait) {
         wait.until(d -> d.findElement(By.id("live-badge")).isDisplayed());
@@ -97,9 +141,12 @@ class LiveStreamBrowserIT extends BrowserTestBase {
         assertThat(later).isGreaterThan(first + 1.5);
     }
 
-    /** ffmpeg as OBS sends: H.264 and AAC over RTMP with the user's stream key, 40 s of a test pattern. */
+    /** ffmpeg as OBS sends: H.264 and AAC over RTMP with a new user's stream key, 40 s of a test pattern. */
     private static Process publish(String username) throws Exception {
-        String token = site.signUp(username);
+        return publish(username, site.signUp(username));
+    }
+
+    private static Process publish(String username, String token) throws Exception {
         String key = site.call("GET", "/api/v1/live/key", null, token).json().get("streamKey").asString();
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
                 "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-re", "-f", "lavfi", "-i", "sine",
