@@ -80,6 +80,9 @@ function startLivePage(root) {
       ui.startedAt.dateTime = status.startedAt;
       ui.startedAt.textContent = timeAgo(new Date(status.startedAt));
     }
+    // Until the first frame shows, the player shows a recent picture of the stream rather than black.
+    if (live && status.previewUrl && video.readyState < 2) video.poster = status.previewUrl;
+    if (!live) video.removeAttribute('poster');
     if (live && !wasLive) { failures = 0; startPlayback(); }
     if (!live && wasLive) { stopPlayback(); showError(''); }
   }

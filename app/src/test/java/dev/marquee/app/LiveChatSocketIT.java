@@ -54,6 +54,7 @@ class LiveChatSocketIT {
         assertThat(guest.next("history").get("items").isEmpty()).isTrue();
         JsonNode status = guest.next("status");
         assertThat(status.get("live").asBoolean()).isTrue();
+        assertThat(status.get("previewUrl").isNull()).as("no picture of a stream that sent nothing").isTrue();
         RoomClient sender = join("STREAM1", alice);
 
         sender.chat("  hello\u202e chat\u0007  ");

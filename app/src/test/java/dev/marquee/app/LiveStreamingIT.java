@@ -151,6 +151,14 @@ class LiveStreamingIT {
             assertThat(home).as("the home page's live card shows the picture")
                     .containsPattern("<img class=\"live-preview\"[^>]*src=\"/api/v1/live/painter/preview\\.jpg\\?v=\\d+\"");
 
+            // the live page's player shows the picture until its first frame: its room's status names it
+            RoomClient room = RoomClient.join(site, "painter", null);
+            try {
+                assertThat(room.next("status").get("previewUrl").asString()).matches("/api/v1/live/painter/preview\\.jpg\\?v=\\d+");
+            } finally {
+                room.close();
+            }
+
             String second = awaitPreviewUrl("painter", first);
             assertThat(Long.parseLong(second.replaceAll(".*v=", ""))).as("taken anew every interval").isGreaterThan(Long.parseLong(first.replaceAll(".*v=", "")));
         } finally {

@@ -8,4 +8,10 @@ import java.time.Instant;
  * picture on its cards was taken (null until the first one).
  */
 public record LiveChannel(long userId, String username, String title, Instant startedAt, int viewers, long sessionId,
-                          Instant previewAt) {}
+                          Instant previewAt) {
+
+    /** The site path of the channel's picture, or null before the first; changes with each picture, so caches may keep each. */
+    public String previewPath() {
+        return previewAt == null ? null : "/api/v1/live/" + username + "/preview.jpg?v=" + previewAt.toEpochMilli();
+    }
+}

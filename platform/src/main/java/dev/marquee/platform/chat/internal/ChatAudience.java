@@ -93,8 +93,8 @@ class ChatAudience implements DisposableBean {
     }
 
     private static ChatFrames.Status status(Optional<LiveChannel> now) {
-        return now.map(c -> new ChatFrames.Status("status", true, c.title(), c.startedAt().toString(), c.viewers()))
-                .orElseGet(() -> new ChatFrames.Status("status", false, null, null, 0));
+        return now.map(c -> new ChatFrames.Status("status", true, c.title(), c.startedAt().toString(), c.viewers(), c.previewPath()))
+                .orElseGet(() -> new ChatFrames.Status("status", false, null, null, 0, null));
     }
 
     @Override

@@ -20,8 +20,8 @@ final class ChatFrames {
 
     record Deleted(String type, String id) {}
 
-    /** The channel went live or offline; {@code startedAt} is ISO-8601 or null. */
-    record Status(String type, boolean live, String title, String startedAt, int viewers) {}
+    /** The channel went live or offline; {@code startedAt} is ISO-8601 or null, {@code previewUrl} a site path or null. */
+    record Status(String type, boolean live, String title, String startedAt, int viewers, String previewUrl) {}
 
     record Settings(String type, int slowModeSeconds) {}
 

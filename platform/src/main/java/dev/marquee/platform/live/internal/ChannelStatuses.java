@@ -39,7 +39,7 @@ class ChannelStatuses {
             LiveChannel c = now.get();
             return new ChannelStatus(c.userId(), c.username(), new LiveStatusJson(true, c.title(), c.startedAt(),
                     c.viewers(), urls.flv(c.username()), urls.hls(c.username()), urls.rtmp(c.username()),
-                    c.previewAt() == null ? null : urls.preview(c.username(), c.previewAt())));
+                    urls.preview(c)));
         }
         User user = accounts.requireByUsername(username);
         return new ChannelStatus(user.id(), user.username(), new LiveStatusJson(false,

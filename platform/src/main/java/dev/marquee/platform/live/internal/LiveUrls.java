@@ -3,12 +3,12 @@ package dev.marquee.platform.live.internal;
 import dev.marquee.media.server.spi.LivePaths;
 import dev.marquee.media.server.spi.PlaybackAuthorizer;
 import dev.marquee.media.server.spi.UrlSigner;
+import dev.marquee.platform.live.LiveChannel;
 import dev.marquee.platform.config.MarqueeProperties;
 import dev.marquee.platform.video.PlaybackUrls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -69,9 +69,10 @@ class LiveUrls {
         return mediaOnThisNode + "/live/" + username + "/index.m3u8?token=" + token(username);
     }
 
-    /** The picture on the channel's cards; {@code v} changes with each picture, so caches may keep each one. */
-    String preview(String username, Instant takenAt) {
-        return site + "/api/v1/live/" + username + "/preview.jpg?v=" + takenAt.toEpochMilli();
+    /** The picture on the channel's cards, absolute; null before the first. */
+    String preview(LiveChannel channel) {
+        String path = channel.previewPath();
+        return path == null ? null : site + path;
     }
 
     /** Where this node's own listening socket is reached: a wildcard bind listens on loopback too. */
