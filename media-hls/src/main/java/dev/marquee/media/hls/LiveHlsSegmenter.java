@@ -6,6 +6,7 @@ import dev.marquee.media.core.codec.VideoCodec;
 import dev.marquee.media.core.flv.FlvTag;
 import dev.marquee.media.hls.ts.AdtsHeader;
 import io.netty.buffer.ByteBuf;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -93,6 +94,12 @@ public final class LiveHlsSegmenter {
     public Optional<ByteBuf> initSegment(int version) {
         return window.snapshot().kept().stream().filter(s -> s.initVersion() == version).findFirst()
                 .map(HlsSegment::initContent);
+    }
+
+    /** The media sequence number of the newest finished segment, or -1 before the first. Any thread. */
+    public long newestSequence() {
+        List<HlsSegment> kept = window.snapshot().kept();
+        return kept.isEmpty() ? -1 : kept.getLast().sequence();
     }
 
     /** Whether at least one segment is finished, i.e. the playlist is worth handing to a player. Any thread. */

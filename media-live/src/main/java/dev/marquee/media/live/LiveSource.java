@@ -43,6 +43,9 @@ public final class LiveSource {
     private final ViewerForms forms = new ViewerForms();
     private int seenSession;
     private boolean hasVideo;
+    /** Viewers attached here (HTTP-FLV, RTMP), and those the server counts on live HLS: together the viewer count. */
+    private int attachedViewers;
+    private int hlsViewers;
 
     LiveSource(String name, EventExecutor loop, LiveSettings settings, StreamListener listener, LiveRegistry registry) {
         this.name = name;
@@ -68,6 +71,15 @@ public final class LiveSource {
 
     public int viewerCount() {
         return viewerCount;
+    }
+
+    /** The server's count of this stream's live HLS viewers, who fetch segments rather than attach; any thread. */
+    public void setHlsViewers(int count) {
+        onLoop(() -> {
+            if (state.get() == State.ENDED || count == hlsViewers) return;
+            hlsViewers = count;
+            publishViewerCount();
+        });
     }
 
     /** What the publisher is sending, measured over the last seconds; from any thread. */
@@ -215,11 +227,18 @@ public final class LiveSource {
         groups.clear();
         forms.clear();
         gop.clear();
+        attachedViewers = 0;
+        hlsViewers = 0;
         viewerCount = 0;
     }
 
     private void viewersChanged(int delta) {
-        int count = viewerCount + delta;
+        attachedViewers += delta;
+        publishViewerCount();
+    }
+
+    private void publishViewerCount() {
+        int count = attachedViewers + hlsViewers;
         viewerCount = count;
         try {
             listener.viewersChanged(name, count);

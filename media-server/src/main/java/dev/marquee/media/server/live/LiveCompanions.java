@@ -26,12 +26,15 @@ final class LiveCompanions implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveCompanions.class);
     /** An ended stream's playlist stays readable this long, so players see #EXT-X-ENDLIST. */
     private static final long ENDED_PLAYLIST_SECONDS = 60;
+    /** How often live HLS audiences are counted into their streams' viewer counts. */
+    private static final long HLS_COUNT_SECONDS = 2;
 
     private final LiveRegistry registry;
     private final Path recordings;
     private final StreamLifecycleListener listener;
     private final EventExecutor packager = new DefaultEventExecutor(Thread.ofPlatform().name("live-packager").daemon().factory());
     private final ConcurrentMap<String, LiveHlsSegmenter> hls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, HlsAudience> hlsAudiences = new ConcurrentHashMap<>();
     /** The companions of streams still running, so they can be let go at shutdown. */
     private final ConcurrentMap<String, java.util.List<LiveConsumer>> consumers = new ConcurrentHashMap<>();
 
@@ -39,17 +42,23 @@ final class LiveCompanions implements AutoCloseable {
         this.registry = registry;
         this.recordings = recordings;
         this.listener = listener;
+        packager.scheduleWithFixedDelay(this::countHlsViewers, HLS_COUNT_SECONDS, HLS_COUNT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** A stream started (not resumed after a reconnect): record it and package it as HLS. */
     void attach(String stream) {
         LiveHlsSegmenter segmenter = new LiveHlsSegmenter();
+        HlsAudience audience = new HlsAudience();
         hls.put(stream, segmenter);
+        hlsAudiences.put(stream, audience);
         java.util.List<LiveConsumer> mine = new java.util.concurrent.CopyOnWriteArrayList<>();
         consumers.put(stream, mine);
         registry.subscribe(stream, new HlsPackagerSink(segmenter, packager, () -> {
             consumers.remove(stream, mine);
-            packager.schedule(() -> hls.remove(stream, segmenter), ENDED_PLAYLIST_SECONDS, TimeUnit.SECONDS);
+            packager.schedule(() -> {
+                hls.remove(stream, segmenter);
+                hlsAudiences.remove(stream, audience);
+            }, ENDED_PLAYLIST_SECONDS, TimeUnit.SECONDS);
         })).ifPresent(mine::add);
         try {
             Files.createDirectories(recordings);
@@ -62,6 +71,21 @@ final class LiveCompanions implements AutoCloseable {
 
     Optional<LiveHlsSegmenter> hls(String stream) {
         return Optional.ofNullable(hls.get(stream));
+    }
+
+    /** Who downloads the stream's live HLS segments. */
+    Optional<HlsAudience> hlsAudience(String stream) {
+        return Optional.ofNullable(hlsAudiences.get(stream));
+    }
+
+    /** Packager thread: each stream's HLS audience joins its viewer count (the stream ignores it once ended). */
+    private void countHlsViewers() {
+        hlsAudiences.forEach((stream, audience) -> {
+            LiveHlsSegmenter segmenter = hls.get(stream);
+            if (segmenter == null) return;
+            int viewers = audience.viewers(segmenter.newestSequence());
+            registry.source(stream).ifPresent(source -> source.setHlsViewers(viewers));
+        });
     }
 
     /**

@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
+import dev.marquee.media.server.spi.LivePaths;
 import dev.marquee.media.server.spi.PlaybackAuthorizer;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
@@ -69,6 +70,7 @@ final class LiveHlsRequestHandler extends ChannelInboundHandlerAdapter {
         ReferenceCountUtil.release(msg);
         List<String> tokens = query.parameters().get("token");
         String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
+        boolean uncounted = query.parameters().containsKey(LivePaths.UNCOUNTED_PARAMETER);
         Optional<LiveHlsSegmenter> hls = companions.hls(m.group(1));
         FullHttpResponse response;
         if (!mayPlay(m.group(1), token)) {
@@ -81,11 +83,14 @@ final class LiveHlsRequestHandler extends ChannelInboundHandlerAdapter {
                     ? ok(init.get(), "video/mp4", "public, max-age=60")
                     : ProblemResponses.problem(HttpResponseStatus.NOT_FOUND, "no such init segment");
         } else if (m.group(3) == null) {
-            response = ok(Unpooled.copiedBuffer(withToken(hls.get().playlist(), token), StandardCharsets.UTF_8),
+            response = ok(Unpooled.copiedBuffer(withQuery(hls.get().playlist(), playlistQuery(token, uncounted)), StandardCharsets.UTF_8),
                     "application/vnd.apple.mpegurl", "no-cache"); // a live playlist changes every segment
         } else {
             Optional<HlsSegment> segment = hls.get().segment(Long.parseLong(m.group(3)))
                     .filter(s -> s.isFragment() == m.group(4).equals("m4s"));
+            if (segment.isPresent() && !uncounted && isWholeDownload(request)) {
+                companions.hlsAudience(m.group(1)).ifPresent(a -> a.downloaded(segment.get().sequence()));
+            }
             response = segment.isPresent()
                     ? ok(segment.get().content(), segment.get().isFragment() ? "video/iso.segment" : "video/mp2t", "public, max-age=60")
                     : ProblemResponses.problem(HttpResponseStatus.NOT_FOUND, "no such segment");
@@ -100,8 +105,20 @@ final class LiveHlsRequestHandler extends ChannelInboundHandlerAdapter {
 
     /** The playlist with {@code ?token=} on every URI (segment lines and EXT-X-MAP), when the request came with one. */
     static String withToken(String playlist, String token) {
-        if (token == null) return playlist;
-        String suffix = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return withQuery(playlist, playlistQuery(token, false));
+    }
+
+    /** What the playlist's URIs carry on: the token, and that the fetcher is no viewer (a server's own preview). */
+    static String playlistQuery(String token, boolean uncounted) {
+        String signed = token == null ? null : "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        if (!uncounted) return signed;
+        return signed == null ? LivePaths.UNCOUNTED_PARAMETER + "=1" : signed + "&" + LivePaths.UNCOUNTED_PARAMETER + "=1";
+    }
+
+    /** The playlist with {@code ?query} on every URI, or as it is for a null query. */
+    static String withQuery(String playlist, String query) {
+        if (query == null) return playlist;
+        String suffix = "?" + query;
         StringBuilder out = new StringBuilder(playlist.length() + 64 * suffix.length());
         for (String line : playlist.split("\n", -1)) {
             if (!out.isEmpty()) out.append('\n');
@@ -113,6 +130,12 @@ final class LiveHlsRequestHandler extends ChannelInboundHandlerAdapter {
             }
         }
         return out.toString();
+    }
+
+    /** A GET of the whole segment (ranges are not served, but a player probing with one is not a second viewer). */
+    private static boolean isWholeDownload(HttpRequest request) {
+        String range = request.headers().get(HttpHeaderNames.RANGE);
+        return HttpMethod.GET.equals(request.method()) && (range == null || range.strip().equals("bytes=0-"));
     }
 
     private boolean mayPlay(String name, String token) {

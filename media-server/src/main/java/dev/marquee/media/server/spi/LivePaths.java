@@ -10,6 +10,13 @@ import java.time.Instant;
  * use {@code rtmp://host:rtmpPort/live/{stream}} (with the same {@code ?token=} when needed).
  */
 public final class LivePaths {
+    /**
+     * A query parameter ({@code &uncounted=1}) for the live HLS playlist: the fetcher is the site itself (taking
+     * a preview picture), not a viewer, so its segment downloads stay out of the viewer count. The playlist
+     * passes it on to its segments with the token.
+     */
+    public static final String UNCOUNTED_PARAMETER = "uncounted";
+
     private LivePaths() {
     }
 

@@ -34,6 +34,15 @@ class LiveHlsPlaylistTokenTest {
     }
 
     @Test
+    void theSitesOwnUncountedFetchPassesThatOnToo() {
+        String query = LiveHlsRequestHandler.playlistQuery("17-ab", true);
+        assertThat(LiveHlsRequestHandler.withQuery(PLAYLIST, query).lines().filter(l -> l.startsWith("seg-")))
+                .containsExactly("seg-7.ts?token=17-ab&uncounted=1", "seg-8.ts?token=17-ab&uncounted=1");
+        assertThat(LiveHlsRequestHandler.playlistQuery(null, true)).isEqualTo("uncounted=1");
+        assertThat(LiveHlsRequestHandler.playlistQuery(null, false)).isNull();
+    }
+
+    @Test
     void withoutATokenThePlaylistIsUnchanged() {
         assertThat(LiveHlsRequestHandler.withToken(PLAYLIST, null)).isEqualTo(PLAYLIST);
     }

@@ -64,9 +64,12 @@ class LiveUrls {
         return rtmpPlay + username + "?token=" + token(username);
     }
 
-    /** This node's own live HLS, fetched over loopback whatever the public address (e.g. a CDN in front). */
+    /**
+     * This node's own live HLS, fetched over loopback whatever the public address (e.g. a CDN in front), by the
+     * site itself: not counted as a viewer.
+     */
     String hlsOnThisNode(String username) {
-        return mediaOnThisNode + "/live/" + username + "/index.m3u8?token=" + token(username);
+        return mediaOnThisNode + "/live/" + username + "/index.m3u8?token=" + token(username) + "&" + LivePaths.UNCOUNTED_PARAMETER + "=1";
     }
 
     /** The picture on the channel's cards, absolute; null before the first. */
