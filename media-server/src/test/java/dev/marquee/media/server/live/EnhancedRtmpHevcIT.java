@@ -10,35 +10,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HEVC published as OBS 29+ sends it (Enhanced RTMP, FourCC hvc1): HTTP-FLV viewers get the enhanced tags as
  * sent, and the live HLS is fragmented MP4 that ffmpeg decodes. The frames come from x265, sent by our own
  * RTMP client because Debian's ffmpeg 5.1 cannot publish HEVC over RTMP.
  */
-class EnhancedRtmpHevcIT {
-    @TempDir
-    Path dir;
-    LiveTestServer live;
-
-    @BeforeEach
-    void start() {
-        live = new LiveTestServer(dir, Duration.ofSeconds(2));
-    }
-
-    @AfterEach
-    void stop() {
-        live.close();
-    }
-
+class EnhancedRtmpHevcIT extends LiveServerIT {
     @Test
     void hevcOverEnhancedRtmpPlaysOverHttpFlvAndFragmentedMp4Hls() throws Exception {
         Process x265 = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25",

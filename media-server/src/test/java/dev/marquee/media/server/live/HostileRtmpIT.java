@@ -16,36 +16,29 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** Junk on the RTMP port closes that connection, in one log line, while a publisher and a viewer carry on. */
-class HostileRtmpIT {
-    @TempDir
-    Path dir;
-    LiveTestServer live;
+class HostileRtmpIT extends LiveServerIT {
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     final Logger marquee = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("dev.marquee");
     final Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
 
     @BeforeEach
-    void start() {
-        live = new LiveTestServer(dir, Duration.ofSeconds(2));
+    void captureLogs() {
         logs.start();
         root.addAppender(logs);
         marquee.setLevel(Level.INFO);
     }
 
     @AfterEach
-    void stop() {
-        live.close();
+    void releaseLogs() {
         marquee.setLevel(null);
         root.detachAppender(logs);
     }

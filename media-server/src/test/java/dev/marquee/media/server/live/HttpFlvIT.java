@@ -6,31 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** HTTP-FLV from a real ffmpeg publisher to ffmpeg and to a byte-level viewer. */
-class HttpFlvIT {
-    @TempDir
-    Path dir;
-    LiveTestServer live;
-
-    @BeforeEach
-    void start() {
-        live = new LiveTestServer(dir, Duration.ofSeconds(2));
-    }
-
-    @AfterEach
-    void stop() {
-        live.close();
-    }
-
+class HttpFlvIT extends LiveServerIT {
     @Test
     void ffmpegDecodesALiveStreamAndALateJoinerStartsAtAKeyframeAtOnce() throws Exception {
         try (Ffmpeg publisher = Ffmpeg.publish(live.rtmpUrl(LiveTestServer.KEY), 8, dir.resolve("publish.log"))) {

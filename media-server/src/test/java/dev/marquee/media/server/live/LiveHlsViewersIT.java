@@ -8,34 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Live HLS viewers only fetch files, yet they count in the stream's viewers, as real players (ffmpeg) show;
  * the site's own fetches for a preview picture do not.
  */
-class LiveHlsViewersIT {
-    @TempDir
-    Path dir;
-    LiveTestServer live;
-
-    @BeforeEach
-    void start() {
-        live = new LiveTestServer(dir, Duration.ofSeconds(2));
-    }
-
-    @AfterEach
-    void stop() {
-        live.close();
-    }
-
+class LiveHlsViewersIT extends LiveServerIT {
     @Test
     void hlsPlayersCountAsViewersWhileTheyWatchAndThePreviewTakerDoesNot() throws Exception {
         try (Ffmpeg publisher = Ffmpeg.publish(live.rtmpUrl(LiveTestServer.KEY), 40, dir.resolve("publish.log"))) {

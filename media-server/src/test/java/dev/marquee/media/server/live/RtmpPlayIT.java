@@ -9,27 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** RTMP publish and play against real ffmpeg and rtmpdump, and the refusals around them. */
-class RtmpPlayIT {
-    @TempDir
-    Path dir;
-    LiveTestServer live;
-
-    @BeforeEach
-    void start() {
-        live = new LiveTestServer(dir, Duration.ofSeconds(2));
-    }
-
-    @AfterEach
-    void stop() {
-        live.close();
-    }
-
+class RtmpPlayIT extends LiveServerIT {
     @Test
     void ffmpegAndALateJoinerPlayOverRtmp() throws Exception {
         try (Ffmpeg publisher = Ffmpeg.publish(live.rtmpUrl(LiveTestServer.KEY), 8, dir.resolve("publish.log"))) {
