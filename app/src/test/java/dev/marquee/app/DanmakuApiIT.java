@@ -9,40 +9,16 @@ import dev.marquee.platform.id.PublicId;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The danmaku routes of API.md: posting rules, abuse limits, slices and their caching, the slice cap. */
-class DanmakuApiIT {
-    @TempDir
-    static Path data;
-    static RunningMarquee site;
-    static String owner;
-    static String viewer;
-    static String video;
-
-    @BeforeAll
-    static void start() {
-        site = new RunningMarquee(data);
-        owner = site.signUp("dmowner");
-        viewer = site.signUp("dmviewer");
-        video = DanmakuVideos.ready(site, owner, "public", 1000);
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
-
+class DanmakuApiIT extends DanmakuSiteIT {
     static RunningMarquee.Response post(String id, Map<String, ?> body, String token) {
         return site.call("POST", "/api/v1/videos/" + id + "/danmaku", body, token);
     }

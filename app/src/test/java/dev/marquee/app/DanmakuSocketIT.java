@@ -2,37 +2,13 @@ package dev.marquee.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** Danmaku travel over /ws/videos/{id} to every viewer, from REST and from the socket, with java.net.http.WebSocket. */
-class DanmakuSocketIT {
-    @TempDir
-    static Path data;
-    static RunningMarquee site;
-    static String owner;
-    static String viewer;
-    static String video;
-
-    @BeforeAll
-    static void start() {
-        site = new RunningMarquee(data);
-        owner = site.signUp("sockowner");
-        viewer = site.signUp("sockviewer");
-        video = DanmakuVideos.ready(site, owner, "public", 120);
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
-
+class DanmakuSocketIT extends DanmakuSiteIT {
     @Test
     void aDanmakuPostedByRestReachesAnotherViewerWithinASecond() throws Exception {
         RoomClient guest = RoomClient.openInRoom(site, "/ws/videos/" + video, null);
