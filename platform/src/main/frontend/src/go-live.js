@@ -126,9 +126,10 @@ function megabits(bps) {
 
 function renderIngest(ingest, status) {
   const receiving = ingest.receiving;
-  $('ingest-state').textContent = receiving
-    ? `Live: OBS is sending. ${status.viewers === 1 ? '1 viewer' : `${status.viewers ?? 0} viewers`} watching.`
-    : 'Offline. Waiting for OBS: press “Start Streaming”.';
+  let state = 'Offline. Waiting for OBS: press “Start Streaming”.';
+  if (receiving) state = `Live: OBS is sending. ${status.viewers === 1 ? '1 viewer' : `${status.viewers ?? 0} viewers`} watching.`;
+  else if (status.live) state = 'OBS disconnected. Your viewers wait a few seconds for it to come back before the stream ends.';
+  $('ingest-state').textContent = state;
   $('ingest-figures').hidden = !receiving;
   if (receiving) {
     const size = ingest.width && ingest.height ? `${ingest.width}×${ingest.height}` : 'size not announced';

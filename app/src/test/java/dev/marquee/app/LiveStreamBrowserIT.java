@@ -121,6 +121,14 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             Path shot = ((TakesScreenshot) streamer).getScreenshotAs(OutputType.FILE).toPath();
             Files.createDirectories(Path.of("target", "screenshots"));
             Files.copy(shot, Path.of("target", "screenshots", "go-live-streaming.png"), StandardCopyOption.REPLACE_EXISTING);
+
+            // OBS drops: the page says viewers are waiting for it, then, once the grace is over, offline again
+            publisher.destroy();
+            publisher.waitFor(10, TimeUnit.SECONDS);
+            wait.until(d -> d.findElement(By.id("ingest-state")).getText().startsWith("OBS disconnected."));
+            assertThat(streamer.findElement(By.id("ingest-figures")).isDisplayed()).isFalse();
+            new WebDriverWait(streamer, Duration.ofSeconds(30), Duration.ofMillis(200))
+                    .until(d -> d.findElement(By.id("ingest-state")).getText().startsWith("Offline. Waiting for OBS"));
         } finally {
             streamer.quit();
             if (publisher != null) {
