@@ -116,7 +116,9 @@ class CommentXssBrowserIT extends BrowserTestBase {
 
         browser.get(site.base() + "/c/mallory");
         assertNothingRan("channel page");
-        assertThat(browser.findElement(By.cssSelector(".card-title a")).getText()).isEqualTo(title);
+        assertThat(browser.findElement(By.cssSelector("#channel-live .card-title a")).getText()).isEqualTo(liveTitle);
+        assertThat(browser.findElements(By.cssSelector(".card-title a")).stream().map(WebElement::getText).toList())
+                .containsExactly(liveTitle, title);
 
         browser.get(site.base() + "/");
         assertNothingRan("home page");

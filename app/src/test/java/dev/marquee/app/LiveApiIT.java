@@ -149,6 +149,8 @@ class LiveApiIT {
         assertThat(live.get("flvUrl").asString()).startsWith(MEDIA + "/live/Dave.flv?token=");
         var home = site.call("GET", "/", null, null);
         assertThat(home.body()).contains("Live now", "/live/Dave", "Speedrun night");
+        assertThat(site.call("GET", "/c/dave", null, null).body()).as("the channel page leads to the stream")
+                .contains("id=\"channel-live\"", "href=\"/live/Dave\"", "Speedrun night", "3 watching");
 
         listener.streamEnded("Dave");
         JsonNode ended = status("dave");
@@ -156,6 +158,7 @@ class LiveApiIT {
         assertThat(ended.get("startedAt").isNull()).isTrue();
         assertThat(ended.get("viewers").asInt()).isZero();
         assertThat(site.call("GET", "/", null, null).body()).doesNotContain("/live/Dave");
+        assertThat(site.call("GET", "/c/dave", null, null).body()).doesNotContain("channel-live", "/live/Dave");
 
         JdbcClient jdbc = site.context.getBean(JdbcClient.class);
         Map<String, Object> session = eventually(() -> jdbc.sql("""

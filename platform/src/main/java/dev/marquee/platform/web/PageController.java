@@ -61,6 +61,7 @@ class PageController {
     String channel(@PathVariable String username, Model model) {
         User owner = accounts.requireByUsername(username);
         model.addAttribute("channel", Map.of("id", owner.publicId(), "username", owner.username()));
+        model.addAttribute("liveNow", live.find(owner.username()).stream().toList()); // its stream first, as a card
         model.addAttribute("videos", json(queries.channel(owner.id(), 96)));
         return "channel";
     }
