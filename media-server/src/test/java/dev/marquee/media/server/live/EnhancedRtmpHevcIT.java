@@ -60,6 +60,14 @@ class EnhancedRtmpHevcIT extends LiveServerIT {
                     "-f", "null", "-").redirectErrorStream(true).start();
             assertThat(player.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(player.exitValue()).as(new String(player.getInputStream().readAllBytes())).isZero();
+
+            // The site's preview picture starts at the newest fragment, through its init segment
+            Process still = new ProcessBuilder("ffmpeg", "-v", "error", "-live_start_index", "-1", "-i", playlistUrl + "&uncounted=1",
+                    "-frames:v", "1", "-c:v", "mjpeg", "-f", "image2pipe", "pipe:1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] jpeg = still.getInputStream().readAllBytes();
+            assertThat(still.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(still.exitValue()).isZero();
+            assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg)).getWidth()).isEqualTo(320);
         }
     }
 }
