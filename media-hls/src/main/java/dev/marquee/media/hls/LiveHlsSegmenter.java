@@ -4,6 +4,7 @@ import dev.marquee.media.core.codec.AudioCodec;
 import dev.marquee.media.core.codec.CodecConfigurationException;
 import dev.marquee.media.core.codec.VideoCodec;
 import dev.marquee.media.core.flv.FlvTag;
+import dev.marquee.media.core.flv.StreamMetadata;
 import dev.marquee.media.hls.ts.AdtsHeader;
 import io.netty.buffer.ByteBuf;
 import java.util.List;

@@ -1,11 +1,9 @@
 package dev.marquee.media.live;
 
-import dev.marquee.media.core.amf.Amf0;
 import dev.marquee.media.core.codec.AudioCodec;
 import dev.marquee.media.core.codec.VideoCodec;
 import dev.marquee.media.core.flv.FlvTag;
-import java.util.List;
-import java.util.Map;
+import dev.marquee.media.core.flv.StreamMetadata;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -111,20 +109,9 @@ final class IngestMeter {
     }
 
     private void readMetadata(FlvTag tag) {
-        if (!ScriptTags.isOnMetaData(tag.body())) return;
-        List<Object> values;
-        try {
-            values = Amf0.decodeAll(tag.body().duplicate());
-        } catch (RuntimeException malformed) { // the stream plays without it
-            return;
-        }
-        if (values.size() > 1 && values.get(1) instanceof Map<?, ?> properties) {
-            width = dimension(properties.get("width"));
-            height = dimension(properties.get("height"));
-        }
-    }
-
-    private static int dimension(Object value) {
-        return value instanceof Number n && n.doubleValue() >= 1 && n.doubleValue() <= 16384 ? (int) n.doubleValue() : 0;
+        StreamMetadata metadata = StreamMetadata.parse(tag.body());
+        if (metadata == null) return; // another script tag, or unreadable: the stream plays without it
+        width = metadata.width();
+        height = metadata.height();
     }
 }

@@ -1,4 +1,4 @@
-package dev.marquee.media.hls;
+package dev.marquee.media.core.flv;
 
 import dev.marquee.media.core.amf.Amf0;
 import io.netty.buffer.ByteBuf;
@@ -6,19 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which tracks an {@code onMetaData} script tag announces, so the first segment can wait for both sequence
- * headers instead of starting with one track and breaking off when the other appears.
+ * What an {@code onMetaData} script tag announces: which tracks (so a packager can wait for both sequence headers
+ * instead of starting with one track and breaking off when the other appears) and the picture size.
  *
  * @param video  whether video is announced
  * @param audio  whether audio is announced
  * @param width  the announced picture width, 0 when not said (an MP4 init segment states it)
  * @param height the announced picture height, 0 when not said
  */
-record StreamMetadata(boolean video, boolean audio, int width, int height) {
+public record StreamMetadata(boolean video, boolean audio, int width, int height) {
     private static final String ON_META_DATA = "onMetaData";
 
     /** The announcement in a script tag body, or null when it is not (readable) onMetaData. */
-    static StreamMetadata parse(ByteBuf body) {
+    public static StreamMetadata parse(ByteBuf body) {
         List<Object> values;
         try {
             values = Amf0.decodeAll(body.duplicate());
