@@ -1,5 +1,6 @@
 package dev.marquee.platform.transcode;
 
+import dev.marquee.platform.config.MarqueeProperties;
 import dev.marquee.platform.transcode.internal.NiceCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,18 +16,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decodes the first picture of a media input (a file, or a URL such as a live HLS playlist) into a small JPEG,
- * with one short ffmpeg run below the server's priority, like the transcodes.
+ * with one short ffmpeg run below the server's priority ({@code marquee.transcode-niceness}), like the transcodes.
  */
 @Component
 public class StillGrabber {
     /** A JPEG of a few hundred pixels is tens of kilobytes; anything near this is not one. */
     static final int MAX_JPEG_BYTES = 4 << 20;
-    private static final int NICENESS = 10;
 
     private final FfmpegTools tools;
+    private final int niceness;
 
-    public StillGrabber(FfmpegTools tools) {
+    public StillGrabber(FfmpegTools tools, MarqueeProperties props) {
         this.tools = tools;
+        this.niceness = props.transcodeNiceness();
     }
 
     /**
@@ -43,7 +45,7 @@ public class StillGrabber {
                 "-vf", "scale=-2:min(ih\\," + maxHeight + ")", "-c:v", "mjpeg", "-q:v", "4", "-f", "image2pipe", "pipe:1"));
         Process process;
         try {
-            process = new ProcessBuilder(NiceCommand.wrap(command, NICENESS)).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            process = new ProcessBuilder(NiceCommand.wrap(command, niceness)).redirectInput(ProcessBuilder.Redirect.PIPE).start();
             process.getOutputStream().close();
         } catch (IOException e) {
             throw new TranscodeException("cannot start ffmpeg: " + e.getMessage(), e);
