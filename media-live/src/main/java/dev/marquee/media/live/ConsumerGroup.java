@@ -2,6 +2,8 @@ package dev.marquee.media.live;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * any viewer, not an interval plus the round.
  */
 final class ConsumerGroup {
+    private static final InternalLogger log = InternalLoggerFactory.getInstance(ConsumerGroup.class);
     /** Viewers served per task of a round: about a tenth of a millisecond each. */
     static final int SLICE = 64;
 
@@ -256,7 +259,11 @@ final class ConsumerGroup {
     private void endAll() {
         for (LiveConsumer viewer : viewers) {
             viewer.closed = true;
-            viewer.sink().end();
+            try {
+                viewer.sink().end();
+            } catch (RuntimeException e) { // one sink's failure must not keep the end from the others
+                log.warn("a live sink failed to end", e);
+            }
         }
         closeGroup();
     }

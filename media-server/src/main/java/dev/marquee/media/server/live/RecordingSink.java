@@ -1,5 +1,6 @@
 package dev.marquee.media.server.live;
 
+import dev.marquee.media.core.flv.FlvDurationPatch;
 import dev.marquee.media.core.flv.FlvTagWriter;
 import dev.marquee.media.server.spi.StreamLifecycleListener;
 import io.netty.buffer.ByteBuf;
@@ -18,12 +19,16 @@ import org.slf4j.LoggerFactory;
  */
 final class RecordingSink extends CompanionSink {
     private static final Logger log = LoggerFactory.getLogger(RecordingSink.class);
+    private static final int FLV_TAG_HEADER = FlvTagWriter.TAG_HEADER_SIZE;
 
     private final String stream;
     private final Path file;
     private final StreamLifecycleListener listener;
     private FileChannel out;
     private boolean failed;
+    /** Timestamps of the first and last tags written, for the duration the finished file announces. */
+    private long firstTimestamp = -1;
+    private long lastTimestamp = -1;
 
     RecordingSink(String stream, Path file, EventExecutor executor, StreamLifecycleListener listener) {
         super(executor);
@@ -40,7 +45,7 @@ final class RecordingSink extends CompanionSink {
     @Override
     public void onStarted() {
         try {
-            out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.READ);
             ByteBuf header = FlvTagWriter.encodeFileHeader(ByteBufAllocator.DEFAULT, true, true);
             writeAll(header);
         } catch (IOException e) {
@@ -54,7 +59,20 @@ final class RecordingSink extends CompanionSink {
             bytes.release();
             return;
         }
+        noteTimestamps(bytes);
         writeAll(bytes);
+    }
+
+    /** Reads the timestamps of the whole FLV tags in {@code bytes} (one frame, or a run of them). */
+    private void noteTimestamps(ByteBuf bytes) {
+        int at = bytes.readerIndex();
+        int end = bytes.writerIndex();
+        while (at + FLV_TAG_HEADER <= end) {
+            long timestamp = bytes.getUnsignedMedium(at + 4) | (long) bytes.getUnsignedByte(at + 7) << 24;
+            if (firstTimestamp < 0) firstTimestamp = timestamp;
+            lastTimestamp = Math.max(lastTimestamp, timestamp);
+            at += FLV_TAG_HEADER + bytes.getUnsignedMedium(at + 1) + FlvTagWriter.PREVIOUS_TAG_SIZE;
+        }
     }
 
     private void writeAll(ByteBuf bytes) {
@@ -70,6 +88,12 @@ final class RecordingSink extends CompanionSink {
     @Override
     public void end() {
         if (out == null) return;
+        try {
+            // what the publisher announced (ffmpeg -t: the whole file it meant to send) gives way to what was recorded
+            if (!failed && lastTimestamp >= 0) FlvDurationPatch.patch(out, (lastTimestamp - firstTimestamp) / 1000.0, out.size());
+        } catch (IOException e) {
+            log.warn("Recording of {}: its duration stays as announced: {}", stream, e.toString());
+        }
         try {
             out.close();
         } catch (IOException e) {
