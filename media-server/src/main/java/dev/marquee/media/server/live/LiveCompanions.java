@@ -33,8 +33,10 @@ final class LiveCompanions implements AutoCloseable {
     private final Path recordings;
     private final StreamLifecycleListener listener;
     private final EventExecutor packager = new DefaultEventExecutor(Thread.ofPlatform().name("live-packager").daemon().factory());
-    private final ConcurrentMap<String, LiveHlsSegmenter> hls = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, HlsAudience> hlsAudiences = new ConcurrentHashMap<>();
+    /** A stream's live HLS: its packager and who downloads its segments. */
+    private record LiveHls(LiveHlsSegmenter segmenter, HlsAudience audience) {}
+
+    private final ConcurrentMap<String, LiveHls> hls = new ConcurrentHashMap<>();
     /** The companions of streams still running, so they can be let go at shutdown. */
     private final ConcurrentMap<String, java.util.List<LiveConsumer>> consumers = new ConcurrentHashMap<>();
 
@@ -48,17 +50,13 @@ final class LiveCompanions implements AutoCloseable {
     /** A stream started (not resumed after a reconnect): record it and package it as HLS. */
     void attach(String stream) {
         LiveHlsSegmenter segmenter = new LiveHlsSegmenter();
-        HlsAudience audience = new HlsAudience();
-        hls.put(stream, segmenter);
-        hlsAudiences.put(stream, audience);
+        LiveHls live = new LiveHls(segmenter, new HlsAudience());
+        hls.put(stream, live);
         java.util.List<LiveConsumer> mine = new java.util.concurrent.CopyOnWriteArrayList<>();
         consumers.put(stream, mine);
         registry.subscribe(stream, new HlsPackagerSink(segmenter, packager, () -> {
             consumers.remove(stream, mine);
-            packager.schedule(() -> {
-                hls.remove(stream, segmenter);
-                hlsAudiences.remove(stream, audience);
-            }, ENDED_PLAYLIST_SECONDS, TimeUnit.SECONDS);
+            packager.schedule(() -> hls.remove(stream, live), ENDED_PLAYLIST_SECONDS, TimeUnit.SECONDS);
         })).ifPresent(mine::add);
         try {
             Files.createDirectories(recordings);
@@ -70,20 +68,18 @@ final class LiveCompanions implements AutoCloseable {
     }
 
     Optional<LiveHlsSegmenter> hls(String stream) {
-        return Optional.ofNullable(hls.get(stream));
+        return Optional.ofNullable(hls.get(stream)).map(LiveHls::segmenter);
     }
 
     /** Who downloads the stream's live HLS segments. */
     Optional<HlsAudience> hlsAudience(String stream) {
-        return Optional.ofNullable(hlsAudiences.get(stream));
+        return Optional.ofNullable(hls.get(stream)).map(LiveHls::audience);
     }
 
     /** Packager thread: each stream's HLS audience joins its viewer count (the stream ignores it once ended). */
     private void countHlsViewers() {
-        hlsAudiences.forEach((stream, audience) -> {
-            LiveHlsSegmenter segmenter = hls.get(stream);
-            if (segmenter == null) return;
-            int viewers = audience.viewers(segmenter.newestSequence());
+        hls.forEach((stream, live) -> {
+            int viewers = live.audience().viewers(live.segmenter().newestSequence());
             registry.source(stream).ifPresent(source -> source.setHlsViewers(viewers));
         });
     }
