@@ -130,6 +130,9 @@ function renderIngest(ingest, status) {
   if (receiving) state = `Live: OBS is sending. ${status.viewers === 1 ? '1 viewer' : `${status.viewers ?? 0} viewers`} watching.`;
   else if (status.live) state = 'OBS disconnected. Your viewers wait a few seconds for it to come back before the stream ends.';
   $('ingest-state').textContent = state;
+  // The page head's link says what the stream is now, not what it was when the page was rendered.
+  $('live-page-dot').hidden = !status.live;
+  $('live-page-label').textContent = status.live ? 'You are live: open your live page' : 'Your live page';
   $('ingest-figures').hidden = !receiving;
   if (receiving) {
     const size = ingest.width && ingest.height ? `${ingest.width}×${ingest.height}` : 'size not announced';

@@ -107,9 +107,13 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             streamer.get(site.base() + "/go-live");
             wait.until(d -> d.findElement(By.id("ingest-state")).getText().startsWith("Offline. Waiting for OBS"));
             assertThat(streamer.findElement(By.id("ingest-figures")).isDisplayed()).isFalse();
+            assertThat(streamer.findElement(By.id("live-page-link")).getText()).isEqualTo("Your live page");
 
             publisher = publish("obsuser", token);
             wait.until(d -> d.findElement(By.id("ingest-state")).getText().startsWith("Live: OBS is sending."));
+            // the page was rendered offline: its head's link follows the stream without a reload
+            wait.until(d -> d.findElement(By.id("live-page-link")).getText().equals("You are live: open your live page"));
+            assertThat(streamer.findElement(By.id("live-page-dot")).isDisplayed()).isTrue();
             wait.until(d -> d.findElement(By.id("ingest-video")).getText().matches("H\\.264, 640×360, (29|30|31) fps"));
             assertThat(streamer.findElement(By.id("ingest-audio")).getText()).isEqualTo("AAC");
             assertThat(streamer.findElement(By.id("ingest-bitrate")).getText()).matches("\\d+(\\.\\d)? [kM]b/s");
@@ -129,6 +133,8 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             assertThat(streamer.findElement(By.id("ingest-figures")).isDisplayed()).isFalse();
             new WebDriverWait(streamer, Duration.ofSeconds(30), Duration.ofMillis(200))
                     .until(d -> d.findElement(By.id("ingest-state")).getText().startsWith("Offline. Waiting for OBS"));
+            assertThat(streamer.findElement(By.id("live-page-link")).getText()).isEqualTo("Your live page");
+            assertThat(streamer.findElement(By.id("live-page-dot")).isDisplayed()).isFalse();
         } finally {
             streamer.quit();
             if (publisher != null) {
