@@ -74,7 +74,8 @@ function startLivePage(root) {
     ui.viewers.hidden = !live;
     ui.started.hidden = !live;
     ui.offlineNote.hidden = live;
-    ui.title.textContent = status.title || username;
+    // The room's offline status has no title: keep the page's (the next stream's, or the one that just ended).
+    if (status.title || live) ui.title.textContent = status.title || username;
     if (status.viewers !== undefined) renderViewers(status.viewers);
     if (status.startedAt) {
       ui.startedAt.dateTime = status.startedAt;
@@ -84,7 +85,12 @@ function startLivePage(root) {
     if (live && status.previewUrl && video.readyState < 2) video.poster = status.previewUrl;
     if (!live) video.removeAttribute('poster');
     if (live && !wasLive) { failures = 0; startPlayback(); }
-    if (!live && wasLive) { stopPlayback(); showError(''); }
+    if (!live && wasLive) {
+      stopPlayback();
+      showError('');
+      // The link names the stream before this one; this one's replay is not ready yet.
+      document.getElementById('live-last-stream')?.remove();
+    }
   }
 
   // Chat lines fly over the player as danmaku, with the viewer's danmaku settings (blocking included).

@@ -66,6 +66,21 @@ class LiveStreamBrowserIT extends BrowserTestBase {
         }
     }
 
+    @Test
+    void anOfflineLivePageKeepsTheTitleOfTheNextStream() throws Exception {
+        String token = site.signUp("planner");
+        site.call("PUT", "/api/v1/live/title", Map.of("title", "Saturday speedrun"), token);
+        browser.get(site.base() + "/live/planner");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(200));
+        wait.until(d -> d.findElement(By.id("chat-state")).getText().isEmpty()); // the room is open: its status came
+        TimeUnit.MILLISECONDS.sleep(500);
+        assertThat(browser.findElement(By.id("live-title")).getText()).isEqualTo("Saturday speedrun");
+        assertThat(browser.findElement(By.id("live-offline")).isDisplayed()).isTrue();
+        Object separator = ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.getElementById('live-offline-note'), '::before').content;");
+        assertThat(separator).as("no dot before \"Offline\" for the hidden items before it").isIn("none", "normal");
+    }
+
     /** iOS Safari has Media Source (ManagedMediaSource) but no streamed fetch for mpegts.js: the page plays HLS. */
     @Test
     void whereMpegtsCannotStreamThePagePlaysTheLiveHlsThroughHlsJs() throws Exception {

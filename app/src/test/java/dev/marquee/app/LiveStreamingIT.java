@@ -121,6 +121,16 @@ class LiveStreamingIT {
         JsonNode replay = awaitReplay("caster");
         assertThat(replay.get("title").asString()).startsWith("Evening show");
         assertThat(replay.get("durationSeconds").asDouble()).isBetween(6.0, 10.0);
+
+        // Who comes to the live page too late finds the stream they missed
+        String replayId = replay.get("id").asString();
+        String offline = site.call("GET", "/live/caster", null, null).body();
+        assertThat(offline).contains("id=\"live-last-stream\" href=\"/watch/" + replayId + "\"")
+                .contains("Watch the last stream").contains(replay.get("title").asString())
+                .contains(replay.get("thumbnailUrl").asString().replace("&", "&amp;"));
+        // ...but not once its owner has made it private
+        site.call("PATCH", "/api/v1/videos/" + replayId, java.util.Map.of("visibility", "private"), token);
+        assertThat(site.call("GET", "/live/caster", null, null).body()).doesNotContain("live-last-stream");
     }
 
     @Test

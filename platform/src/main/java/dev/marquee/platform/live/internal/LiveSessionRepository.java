@@ -48,6 +48,13 @@ class LiveSessionRepository {
                 .param(id).query(Long.class).optional();
     }
 
+    /** The videos a user's latest sessions became, newest session first. */
+    List<Long> recentReplays(long userId, int limit) {
+        return jdbc.sql("SELECT replay_video_id FROM live_sessions WHERE user_id = ? AND replay_video_id IS NOT NULL"
+                        + " ORDER BY started_at DESC, id DESC LIMIT ?")
+                .params(userId, limit).query(Long.class).list();
+    }
+
     Optional<Session> find(long id) {
         return jdbc.sql("SELECT * FROM live_sessions WHERE id = ?").param(id).query(LiveSessionRepository::map).optional();
     }
