@@ -16,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -150,6 +151,18 @@ class LiveStreamBrowserIT extends BrowserTestBase {
                     .until(d -> d.findElement(By.id("ingest-state")).getText().startsWith("Offline. Waiting for OBS"));
             assertThat(streamer.findElement(By.id("live-page-link")).getText()).isEqualTo("Your live page");
             assertThat(streamer.findElement(By.id("live-page-dot")).isDisplayed()).isFalse();
+
+            // The stream is listed among the streamer's past streams: how long it ran, nobody watched
+            streamer.get(site.base() + "/go-live");
+            List<WebElement> cells = streamer.findElements(By.cssSelector("#past-streams tbody tr td"));
+            assertThat(streamer.findElements(By.cssSelector("#past-streams tbody tr"))).hasSize(1);
+            assertThat(cells.get(0).getText()).isEqualTo("obsuser is live");
+            assertThat(cells.get(2).getText()).matches("[0-2]:[0-5]\\d");
+            assertThat(cells.get(3).getText()).isEqualTo("0");
+            assertThat(cells.get(4).getText()).isIn("—", "Processing…", "Watch");
+            ((JavascriptExecutor) streamer).executeScript("document.getElementById('past-streams').scrollIntoView();");
+            Files.copy(((TakesScreenshot) streamer).getScreenshotAs(OutputType.FILE).toPath(),
+                    Path.of("target", "screenshots", "go-live-past-streams.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
             streamer.quit();
             if (publisher != null) {

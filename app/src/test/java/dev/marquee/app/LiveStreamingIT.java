@@ -88,6 +88,20 @@ class LiveStreamingIT {
         // Cut off before the 14 s its metadata announced, as when OBS or its machine drops: still a replay, as long as it ran
         JsonNode replay = awaitReplay("streamer");
         assertThat(replay.get("durationSeconds").asDouble()).isBetween(3.0, 13.0);
+
+        // The streamer's own list of past streams: how long, the most viewers at once (the two players), the replay
+        RunningMarquee.Response listed = site.call("GET", "/api/v1/live/sessions", null, token);
+        assertThat(listed.header("Cache-Control")).contains("no-store");
+        JsonNode past = listed.json().get("items");
+        assertThat(past).hasSize(1);
+        assertThat(past.get(0).get("startedAt").asString()).isNotBlank();
+        assertThat(past.get(0).get("durationSeconds").asLong()).as("from start to end, the reconnect grace included").isBetween(3L, 30L);
+        assertThat(past.get(0).get("peakViewers").asInt()).isBetween(1, 2);
+        assertThat(past.get(0).get("replay").get("id").asString()).isEqualTo(replay.get("id").asString());
+        assertThat(past.get(0).get("replay").get("state").asString()).isEqualTo("ready");
+        assertThat(site.call("GET", "/api/v1/live/sessions", null, null).status()).isEqualTo(401);
+        assertThat(site.call("GET", "/api/v1/live/sessions?limit=0", null, token).status()).isEqualTo(400);
+        assertThat(site.call("GET", "/api/v1/live/sessions?limit=lots", null, token).status()).isEqualTo(400);
     }
 
     @Test

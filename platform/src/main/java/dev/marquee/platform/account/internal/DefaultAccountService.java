@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 class DefaultAccountService implements AccountService {
     /** Names that would collide with fixed routes beside /{username} ones (/api/v1/live/key, /title, /replays, /settings, /ingest). */
-    static final java.util.Set<String> RESERVED = java.util.Set.of("key", "title", "replays", "settings", "ingest", "rotate", "admin", "api");
+    static final java.util.Set<String> RESERVED = java.util.Set.of("key", "title", "replays", "settings", "ingest", "sessions", "rotate", "admin", "api");
 
     static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
     // Argon2id with OWASP's minimum: 19 MiB, 2 passes, 1 lane.

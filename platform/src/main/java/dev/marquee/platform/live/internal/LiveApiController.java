@@ -6,6 +6,7 @@ import dev.marquee.platform.live.StreamKeyService;
 import dev.marquee.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The live routes of API.md, plus the streamer's settings: the next stream's title and whether streams are kept as replays. */
@@ -29,17 +31,21 @@ class LiveApiController {
     /** The caller's own settings, as the "Go live" page shows them; the title is null until one is set. */
     record LiveSettingsJson(String title, boolean saveReplays) {}
 
+    record PastStreamsJson(List<PastStreams.PastStreamJson> items) {}
+
     private final StreamKeyService keys;
     private final ChannelRepository channels;
     private final ChannelStatuses statuses;
     private final LiveStreams streams;
     private final LiveIngest ingest;
+    private final PastStreams pastStreams;
     private final LiveUrls urls;
     private final Clock clock;
 
     LiveApiController(StreamKeyService keys, ChannelRepository channels, ChannelStatuses statuses, LiveStreams streams,
-                      ObjectProvider<LiveIngest> ingest, LiveUrls urls, Clock clock) {
+                      ObjectProvider<LiveIngest> ingest, PastStreams pastStreams, LiveUrls urls, Clock clock) {
         this.keys = keys;
+        this.pastStreams = pastStreams;
         this.streams = streams;
         this.ingest = ingest.getIfAvailable(() -> LiveIngest.NONE);
         this.channels = channels;
@@ -67,6 +73,15 @@ class LiveApiController {
     @GetMapping("/api/v1/live/ingest")
     ResponseEntity<IngestStatusJson> ingest(CurrentUser me) {
         return callersOwn(IngestStatusJson.of(ingest.report(me.username())));
+    }
+
+    /** The caller's past streams, newest first: length, peak viewers and the replay's state. */
+    @GetMapping("/api/v1/live/sessions")
+    ResponseEntity<PastStreamsJson> sessions(CurrentUser me, @RequestParam(defaultValue = "" + PastStreams.DEFAULT_LIMIT) int limit) {
+        if (limit < 1 || limit > PastStreams.MAX_LIMIT) {
+            throw ProblemException.badRequest("limit must be between 1 and " + PastStreams.MAX_LIMIT + ".");
+        }
+        return callersOwn(new PastStreamsJson(pastStreams.of(me.id(), limit)));
     }
 
     @PutMapping("/api/v1/live/title")

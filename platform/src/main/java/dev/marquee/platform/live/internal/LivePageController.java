@@ -25,13 +25,16 @@ class LivePageController {
     private final ChannelStatuses statuses;
     private final ChannelRepository channels;
     private final LiveSessionRepository sessions;
+    private final PastStreams pastStreams;
     private final VideoService videos;
     private final PlaybackUrls playback;
     private final LiveUrls urls;
     private final String publicUrl;
 
     LivePageController(ChannelStatuses statuses, ChannelRepository channels, LiveSessionRepository sessions,
-                       VideoService videos, PlaybackUrls playback, LiveUrls urls, MarqueeProperties props) {
+                       PastStreams pastStreams, VideoService videos, PlaybackUrls playback, LiveUrls urls,
+                       MarqueeProperties props) {
+        this.pastStreams = pastStreams;
         this.statuses = statuses;
         this.channels = channels;
         this.sessions = sessions;
@@ -71,6 +74,7 @@ class LivePageController {
         model.addAttribute("saveReplays", channels.savesReplays(me.id()));
         model.addAttribute("maxTitle", LiveInput.MAX_TITLE);
         model.addAttribute("live", statuses.require(me.username()).status());
+        model.addAttribute("pastStreams", pastStreams.of(me.id(), PastStreams.DEFAULT_LIMIT));
         return "go-live";
     }
 

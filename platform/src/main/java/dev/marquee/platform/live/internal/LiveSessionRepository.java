@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 /** Live sessions: one row per stream, open while it is live. */
 @Repository
 class LiveSessionRepository {
-    record Session(long id, long userId, String title, Instant startedAt, Instant endedAt, int peakViewers) {}
+    /** {@code endedAt} null while live; {@code replayVideoId} null until the recording became a video, or if it never will. */
+    record Session(long id, long userId, String title, Instant startedAt, Instant endedAt, int peakViewers, Long replayVideoId) {}
 
     private final JdbcClient jdbc;
 
@@ -68,7 +69,9 @@ class LiveSessionRepository {
     private static Session map(ResultSet rs, int row) throws SQLException {
         long ended = rs.getLong("ended_at");
         Instant endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
+        long replay = rs.getLong("replay_video_id");
+        Long replayVideoId = rs.wasNull() ? null : replay;
         return new Session(rs.getLong("id"), rs.getLong("user_id"), rs.getString("title"),
-                Instant.ofEpochMilli(rs.getLong("started_at")), endedAt, rs.getInt("peak_viewers"));
+                Instant.ofEpochMilli(rs.getLong("started_at")), endedAt, rs.getInt("peak_viewers"), replayVideoId);
     }
 }
