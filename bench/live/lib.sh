@@ -127,7 +127,7 @@ events { worker_connections 16384; }
 rtmp {
   server {
     listen 127.0.0.1:$nginx_rtmp_port;
-    application live { live on; }
+    application live { live on; ${NGINX_LIVE_EXTRA:-} }
   }
 }
 CONF
@@ -209,9 +209,10 @@ marquee_user() {
   [ "$code" = 200 ] || { echo "GET /api/v1/live/key answered $code (no live routes in this jar yet?)" >"$work/why"; return 0; }
   key=$(sed '$d' <<<"$key")
   ingest=$(jq -r '.ingestUrl // empty' <<<"$key")
-  # live-only, as nginx-rtmp here records nothing: no replay transcode shares the server's core with a later step
+  # live-only by default, as nginx-rtmp here records nothing: no replay transcode shares the server's core with a
+  # later step (MQ_REPLAYS=true keeps Marquee's default, for a bench where nginx-rtmp records too)
   curl -s -m 10 -o /dev/null -XPUT "$api/live/replays" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
-    -d '{"save":false}' || true
+    -d "{\"save\":${MQ_REPLAYS:-false}}" || true
   echo "rtmp://127.0.0.1:$mq_rtmp_port/${ingest##*/}/$(jq -r '.streamKey' <<<"$key")"
 }
 
