@@ -46,7 +46,9 @@ class LiveChatBrowserIT extends BrowserTestBase {
                 + "  for (const [key, sel] of [['list', '#chat-list .chat-text'], ['overlay', '#live-player .danmaku-layer .danmaku-item']])"
                 + "    if (!window.__seen[key] && [...document.querySelectorAll(sel)].some(e => e.textContent === want)) window.__seen[key] = Date.now();"
                 + "};"
-                + "new MutationObserver(check).observe(document.body, {childList: true, subtree: true, characterData: true});");
+                // the previous watch's observer would otherwise see its own, older line on any change and report it
+                + "window.__watch?.disconnect(); window.__watch = new MutationObserver(check);"
+                + "window.__watch.observe(document.body, {childList: true, subtree: true, characterData: true});");
     }
 
     private static void say(WebDriver b, String text) {
