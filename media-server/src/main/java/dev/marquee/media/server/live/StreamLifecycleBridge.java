@@ -13,14 +13,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the control plane what media-live tells us, on one thread of its own and in order, so a listener
  * that touches a database never stalls an event loop. Audience changes are coalesced per stream: a burst
- * of joins becomes one call with the latest count.
+ * of joins becomes one call with the latest count, preceded by the burst's peak when it was higher (a stream's
+ * peak audience is kept for its streamer).
  */
 final class StreamLifecycleBridge implements StreamListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamLifecycleBridge.class);
 
     private final StreamLifecycleListener target;
     private final ExecutorService thread;
-    private final ConcurrentMap<String, Integer> pendingViewers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, PendingViewers> pendingViewers = new ConcurrentHashMap<>();
+
+    /** The latest count not yet told, and the most it reached since the last call. */
+    private record PendingViewers(int latest, int peak) {}
 
     StreamLifecycleBridge(StreamLifecycleListener target) {
         this.target = target;
@@ -39,10 +43,18 @@ final class StreamLifecycleBridge implements StreamListener, AutoCloseable {
 
     @Override
     public void viewersChanged(String name, int viewers) {
-        if (pendingViewers.put(name, viewers) != null) return; // a call is queued already and will read the latest
+        boolean[] queued = {true};
+        pendingViewers.compute(name, (n, pending) -> {
+            if (pending != null) return new PendingViewers(viewers, Math.max(pending.peak(), viewers));
+            queued[0] = false;
+            return new PendingViewers(viewers, viewers);
+        });
+        if (queued[0]) return; // a call is queued already and will read the latest
         submit(() -> {
-            Integer latest = pendingViewers.remove(name);
-            if (latest != null) target.viewersChanged(name, latest);
+            PendingViewers pending = pendingViewers.remove(name);
+            if (pending == null) return;
+            if (pending.peak() > pending.latest()) target.viewersChanged(name, pending.peak());
+            target.viewersChanged(name, pending.latest());
         });
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class StreamLifecycleBridgeTest {
     @Test
-    void callsArriveInOrderOffTheCallersThreadWithViewerBurstsCoalesced() throws InterruptedException {
+    void callsArriveInOrderOffTheCallersThreadWithViewerBurstsCoalescedToTheirPeakAndLatest() throws InterruptedException {
         List<String> calls = new CopyOnWriteArrayList<>();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch ended = new CountDownLatch(1);
@@ -40,10 +40,13 @@ class StreamLifecycleBridgeTest {
         });
         bridge.streamStarted("alice");
         for (int i = 1; i <= 100; i++) bridge.viewersChanged("alice", i);
+        bridge.viewersChanged("bob", 3);
+        for (int i = 99; i >= 40; i--) bridge.viewersChanged("alice", i); // still the same burst: 100 was its peak
         bridge.streamEnded("alice");
         release.countDown();
         assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
         bridge.close();
-        assertThat(calls).containsExactly("started alice", "viewers alice 100", "ended alice");
+        assertThat(calls).containsExactly("started alice", "viewers alice 100", "viewers alice 40", "viewers bob 3",
+                "ended alice");
     }
 }
