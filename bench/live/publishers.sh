@@ -4,7 +4,7 @@
 # stream, and resident memory. Marquee with its defaults (live HLS in memory, each stream recorded for its replay,
 # metered, a preview picture a minute) beside nginx-rtmp doing the like (hls on, 2 s fragments, record all).
 #
-# Usage: bench/live/publishers.sh      Knobs (env): PUBLISHERS="10 50" DURATION=20 SERVERS="nginx marquee"
+# Usage: bench/live/publishers.sh      Knobs (env): PUBLISHERS="10 50" DURATION=20 SETTLE=15 SERVERS="nginx marquee"
 #                                      RESULTS=bench/live/results-<date>-publishers.md
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -12,7 +12,7 @@ source "$(dirname "$0")/lib.sh"
 steps=${PUBLISHERS:-10 50}
 duration=${DURATION:-20}
 servers=${SERVERS:-nginx marquee}
-settle=15
+settle=${SETTLE:-15}
 results=${RESULTS:-$live_dir/results-$(date -u +%F)-publishers.md}
 export MQ_REPLAYS=true
 export NGINX_LIVE_EXTRA="hls on; hls_path $work/nginx/hls; hls_fragment 2s; record all; record_path $work/nginx/rec;"

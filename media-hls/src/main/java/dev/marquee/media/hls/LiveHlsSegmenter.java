@@ -7,6 +7,7 @@ import dev.marquee.media.core.flv.FlvTag;
 import dev.marquee.media.core.flv.StreamMetadata;
 import dev.marquee.media.hls.ts.AdtsHeader;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +44,8 @@ public final class LiveHlsSegmenter {
     private int programVersion;
     private OpenSegment segment;
     private int lastSegmentSize = INITIAL_SEGMENT_CAPACITY;
+    /** What the open segment is written into, kept from one segment to the next: a closed one is copied out exactly. */
+    private ByteBuf segmentBuffer;
     private boolean discontinuityPending;
     private boolean ended;
     private long droppedFrames;
@@ -79,6 +82,13 @@ public final class LiveHlsSegmenter {
         window.end();
         ended = true;
         if (muxer != null) muxer.release();
+        releaseSegmentBuffer();
+    }
+
+    private void releaseSegmentBuffer() {
+        if (segmentBuffer == null) return;
+        segmentBuffer.release();
+        segmentBuffer = null;
     }
 
     /** The media playlist as it stands (no segments yet is a valid, empty live playlist). Any thread. */
@@ -225,7 +235,8 @@ public final class LiveHlsSegmenter {
 
     private void openSegment(long millis) {
         if (muxer == null) startProgram();
-        segment = new OpenSegment(discontinuityPending, millis, lastSegmentSize + lastSegmentSize / 4);
+        if (segmentBuffer == null) segmentBuffer = Unpooled.buffer(lastSegmentSize + lastSegmentSize / 4);
+        segment = new OpenSegment(discontinuityPending, millis, segmentBuffer.clear());
         discontinuityPending = false;
         waitingSince = -1;
         muxer.open(segment.bytes());
@@ -249,8 +260,8 @@ public final class LiveHlsSegmenter {
     /** A stream that never sends a keyframe must not grow one segment without bound: that segment is dropped. */
     private void enforceSizeLimit() {
         if (segment.size() + muxer.pendingBytes() <= settings.maxSegmentBytes()) return;
-        segment.discard();
         segment = null;
+        releaseSegmentBuffer(); // it grew to the limit: the next segment starts from a buffer of the usual size
         muxer.discard();
         discontinuityPending = true;
     }

@@ -2,11 +2,11 @@ package dev.marquee.media.hls;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 
 /**
  * The segment being written: its transport-stream bytes so far and its span on the stream's clock (the
- * video track, or the audio track of an audio-only stream), in FLV milliseconds.
+ * video track, or the audio track of an audio-only stream), in FLV milliseconds. The bytes are written into
+ * the segmenter's buffer, which it owns and reuses; closing copies them out.
  */
 final class OpenSegment {
     private final boolean discontinuity;
@@ -15,11 +15,12 @@ final class OpenSegment {
     private long lastMillis;
     private int ticks;
 
-    OpenSegment(boolean discontinuity, long startMillis, int initialCapacity) {
+    /** @param bytes an empty buffer to write into; the caller keeps it (and releases it) */
+    OpenSegment(boolean discontinuity, long startMillis, ByteBuf bytes) {
         this.discontinuity = discontinuity;
         this.startMillis = startMillis;
         this.lastMillis = startMillis;
-        this.bytes = Unpooled.buffer(initialCapacity);
+        this.bytes = bytes;
     }
 
     ByteBuf bytes() {
@@ -46,10 +47,8 @@ final class OpenSegment {
 
     /** Finishes the segment where the next one starts; a fragment names the init segment it needs. */
     HlsSegment close(long sequence, long nextStartMillis, int initVersion, byte[] init) {
-        HlsSegment segment = new HlsSegment(sequence, Math.max(0, nextStartMillis - startMillis), discontinuity,
+        return new HlsSegment(sequence, Math.max(0, nextStartMillis - startMillis), discontinuity,
                 ByteBufUtil.getBytes(bytes), initVersion, init);
-        bytes.release();
-        return segment;
     }
 
     /** Where the segment ends when nothing follows it: its last frame plus the average frame interval. */
@@ -57,9 +56,5 @@ final class OpenSegment {
         long span = lastMillis - startMillis;
         long interval = ticks > 1 ? Math.round((double) span / (ticks - 1)) : 0;
         return lastMillis + interval;
-    }
-
-    void discard() {
-        bytes.release();
     }
 }
