@@ -151,7 +151,7 @@ class LiveStreamingIT {
     void aLiveChannelsCardsShowARecentPictureOfItsStreamThatGoesWhenItEnds() throws Exception {
         String token = site.signUp("painter");
         String key = site.call("GET", "/api/v1/live/key", null, token).json().get("streamKey").asString();
-        Process publisher = ffmpeg(data.resolve("painter.log"), publishArgs(key, 20));
+        Process publisher = ffmpeg(data.resolve("painter.log"), publishArgs(key, 36));
         String first;
         try {
             awaitLive("painter");
@@ -181,8 +181,16 @@ class LiveStreamingIT {
 
             String second = awaitPreviewUrl("painter", first);
             assertThat(Long.parseLong(second.replaceAll(".*v=", ""))).as("taken anew every interval").isGreaterThan(Long.parseLong(first.replaceAll(".*v=", "")));
+
+            // ...while someone looks: nobody fetched the second, so two intervals later it is still the newest
+            Thread.sleep(2 * 4_000 + 3_000);
+            assertThat(site.call("GET", "/api/v1/live/painter", null, null).json().get("previewUrl").asString())
+                    .as("a picture nobody fetched is not taken anew").isEqualTo(second);
+            assertThat(fetch(second).statusCode()).isEqualTo(200);
+            String third = awaitPreviewUrl("painter", second);
+            assertThat(third).as("fetched, it is").isNotEqualTo(second);
         } finally {
-            assertThat(publisher.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(publisher.waitFor(45, TimeUnit.SECONDS)).isTrue();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // the reconnect grace, then the end
         while (site.call("GET", "/api/v1/live/painter", null, null).json().get("live").asBoolean() && System.nanoTime() < deadline) {

@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes the picture on live channels' cards: the first frame of the newest live HLS segment (a keyframe, so
- * one decode), as soon as a stream has a segment and then every {@code marquee.live-preview-interval}. One
- * ffmpeg at a time, niced, on one thread: a site with many channels gets older pictures, never a busy CPU.
+ * one decode), as soon as a stream has a segment and then every {@code marquee.live-preview-interval} while
+ * someone fetches it: a picture nobody looked at is not taken anew (each costs an ffmpeg, ~0.2 CPU-s, which
+ * with 50 channels live was a fifth of a core). One ffmpeg at a time, niced, on one thread: a site with many
+ * channels gets older pictures, never a busy CPU.
  */
 @Component
 class LivePreviews implements InitializingBean, DisposableBean {
@@ -70,7 +72,11 @@ class LivePreviews implements InitializingBean, DisposableBean {
             for (LiveChannel channel : live) {
                 if (Thread.currentThread().isInterrupted()) return;
                 Due next = due.get(channel.sessionId());
-                if (next == null || !clock.instant().isBefore(next.at())) take(channel, next == null ? 0 : next.failures());
+                if (next == null) {
+                    take(channel, 0);
+                } else if (!clock.instant().isBefore(next.at()) && (channel.previewAt() == null || streams.previewSeen(channel))) {
+                    take(channel, next.failures());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -46,6 +46,8 @@ class LiveStreams implements StreamLifecycleListener, LiveChannels, DisposableBe
         final Instant startedAt;
         volatile int viewers;
         volatile Preview preview;
+        /** Someone fetched the picture since it was taken: the next one is worth an ffmpeg. */
+        volatile boolean previewSeen;
         final AtomicInteger peak = new AtomicInteger();
 
         Live(long sessionId, User user, String title, Instant startedAt) {
@@ -157,13 +159,24 @@ class LiveStreams implements StreamLifecycleListener, LiveChannels, DisposableBe
     /** A new picture of a live session; it goes with the session, so a channel that ended shows none. */
     void previewTaken(LiveChannel session, Preview preview) {
         Live stream = live.get(key(session.username()));
-        if (stream != null && stream.sessionId == session.sessionId()) stream.preview = preview;
+        if (stream != null && stream.sessionId == session.sessionId()) {
+            stream.preview = preview;
+            stream.previewSeen = false;
+        }
     }
 
-    /** The channel's newest picture while it is live. */
+    /** The channel's newest picture while it is live, to be shown: it counts as seen. */
     Optional<Preview> preview(String username) {
         Live stream = username == null ? null : live.get(key(username));
-        return Optional.ofNullable(stream == null ? null : stream.preview);
+        if (stream == null || stream.preview == null) return Optional.empty();
+        stream.previewSeen = true;
+        return Optional.of(stream.preview);
+    }
+
+    /** Whether the session's newest picture was fetched since it was taken. */
+    boolean previewSeen(LiveChannel session) {
+        Live stream = live.get(key(session.username()));
+        return stream != null && stream.sessionId == session.sessionId() && stream.previewSeen;
     }
 
     /** Streams still live when the server stops end now, so their sessions are not left open. */
