@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 @Service
 class DefaultAccountService implements AccountService {
-    /** Names that would collide with fixed routes beside /{username} ones (/api/v1/live/key, /title, /replays, /settings, /ingest). */
+    /** Names that would collide with fixed routes beside /{username} ones (/api/v1/live/key, /title, /replays, /settings, /ingest, /sessions). */
     static final java.util.Set<String> RESERVED = java.util.Set.of("key", "title", "replays", "settings", "ingest", "sessions", "rotate", "admin", "api");
 
     static final Duration REFRESH_LIFETIME = Duration.ofDays(30);

@@ -2,14 +2,8 @@ package dev.marquee.platform.live.internal;
 
 import dev.marquee.platform.account.CurrentUser;
 import dev.marquee.platform.config.MarqueeProperties;
-import dev.marquee.platform.video.PlaybackUrls;
-import dev.marquee.platform.video.VideoJson;
-import dev.marquee.platform.video.VideoService;
-import dev.marquee.platform.video.VideoState;
-import dev.marquee.platform.video.Visibility;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,27 +13,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 /** The live page of a channel and the streamer's "Go live" page. */
 @Controller
 class LivePageController {
-    /** Sessions looked at for the offline page's last stream: the newest replays may be private, deleted or not ready yet. */
-    private static final int REPLAYS_LOOKED_AT = 5;
-
     private final ChannelStatuses statuses;
     private final ChannelRepository channels;
-    private final LiveSessionRepository sessions;
     private final PastStreams pastStreams;
-    private final VideoService videos;
-    private final PlaybackUrls playback;
     private final LiveUrls urls;
     private final String publicUrl;
 
-    LivePageController(ChannelStatuses statuses, ChannelRepository channels, LiveSessionRepository sessions,
-                       PastStreams pastStreams, VideoService videos, PlaybackUrls playback, LiveUrls urls,
+    LivePageController(ChannelStatuses statuses, ChannelRepository channels, PastStreams pastStreams, LiveUrls urls,
                        MarqueeProperties props) {
-        this.pastStreams = pastStreams;
         this.statuses = statuses;
         this.channels = channels;
-        this.sessions = sessions;
-        this.videos = videos;
-        this.playback = playback;
+        this.pastStreams = pastStreams;
         this.urls = urls;
         this.publicUrl = props.publicUrl();
     }
@@ -51,19 +35,8 @@ class LivePageController {
         model.addAttribute("channel", channel);
         model.addAttribute("live", channel.status());
         model.addAttribute("pageUrl", publicUrl + "/live/" + channel.username());
-        model.addAttribute("lastStream", channel.status().live() ? null : lastStream(channel.userId()));
+        model.addAttribute("lastStream", channel.status().live() ? null : pastStreams.lastWatchable(channel.userId()));
         return "live";
-    }
-
-    /** The newest replay anyone may watch, for the offline page: what a visitor who came too late wants. */
-    private @Nullable VideoJson lastStream(long userId) {
-        return sessions.recentReplays(userId, REPLAYS_LOOKED_AT).stream()
-                .map(id -> videos.find(id).orElse(null))
-                .filter(Objects::nonNull)
-                .filter(v -> v.visibility() == Visibility.PUBLIC && v.state() == VideoState.READY)
-                .findFirst()
-                .map(v -> VideoJson.of(v, playback))
-                .orElse(null);
     }
 
     @GetMapping("/go-live")

@@ -1,21 +1,30 @@
 package dev.marquee.platform.live.internal;
 
+import dev.marquee.platform.video.PlaybackUrls;
 import dev.marquee.platform.video.Video;
+import dev.marquee.platform.video.VideoJson;
 import dev.marquee.platform.video.VideoService;
+import dev.marquee.platform.video.VideoState;
+import dev.marquee.platform.video.Visibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * A streamer's own past streams, newest first, as a stream dashboard shows them: when, how long, the most
- * viewers at once, and what became of the replay. Only ever shown to the streamer (peaks are theirs to know).
+ * A channel's past streams: for its streamer, newest first, as a stream dashboard shows them (when, how long,
+ * the most viewers at once, what became of the replay; peaks are theirs to know), and for anyone, the last one
+ * they can still watch.
  */
 @Component
 class PastStreams {
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 50;
+    /** Sessions looked at for the last watchable one: the newest replays may be private, deleted or not ready yet. */
+    private static final int REPLAYS_LOOKED_AT = 5;
 
     /**
      * A stream's replay: the video's id and state ({@code processing}, {@code ready}, {@code failed}...), or state
@@ -32,14 +41,28 @@ class PastStreams {
 
     private final LiveSessionRepository sessions;
     private final VideoService videos;
+    private final PlaybackUrls playback;
 
-    PastStreams(LiveSessionRepository sessions, VideoService videos) {
+    PastStreams(LiveSessionRepository sessions, VideoService videos, PlaybackUrls playback) {
         this.sessions = sessions;
         this.videos = videos;
+        this.playback = playback;
     }
 
+    /** The streamer's own list. */
     List<PastStreamJson> of(long userId, int limit) {
         return sessions.ofUser(userId, Math.clamp(limit, 1, MAX_LIMIT)).stream().map(this::json).toList();
+    }
+
+    /** The newest replay anyone may watch, for the offline live page: what a visitor who came too late wants. */
+    @Nullable VideoJson lastWatchable(long userId) {
+        return sessions.recentReplays(userId, REPLAYS_LOOKED_AT).stream()
+                .map(id -> videos.find(id).orElse(null))
+                .filter(Objects::nonNull)
+                .filter(v -> v.visibility() == Visibility.PUBLIC && v.state() == VideoState.READY)
+                .findFirst()
+                .map(v -> VideoJson.of(v, playback))
+                .orElse(null);
     }
 
     private PastStreamJson json(LiveSessionRepository.Session s) {
