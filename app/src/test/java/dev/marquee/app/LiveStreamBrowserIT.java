@@ -82,6 +82,46 @@ class LiveStreamBrowserIT extends BrowserTestBase {
         assertThat(separator).as("no dot before \"Offline\" for the hidden items before it").isIn("none", "normal");
     }
 
+    /** As on Twitch, a viewer follows from the stream's page, offline too, and hears when the channel goes live. */
+    @Test
+    void aViewerSubscribesFromTheLivePageAndIsToldWhenTheChannelGoesLive() throws Exception {
+        String token = site.signUp("nightowl");
+        site.signUp("follower");
+        SocialFixtures.signInBrowser(site, browser, "follower");
+        Process publisher = null;
+        try {
+            browser.get(site.base() + "/live/nightowl");
+            WebElement subscribe = browser.findElement(By.id("subscribe-button"));
+            wait(10).until(d -> "true".equals(subscribe.getAttribute("data-ready")) && subscribe.getText().equals("Subscribe"));
+            subscribe.click();
+            wait(10).until(d -> subscribe.getText().equals("Subscribed · 1"));
+
+            publisher = publish("nightowl", token);
+            By liveNotice = By.cssSelector(".notification[data-kind='live'] a[href='/live/nightowl']");
+            new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500)).until(d -> {
+                d.get(site.base() + "/notifications");
+                return !d.findElements(liveNotice).isEmpty();
+            });
+            assertThat(browser.findElement(liveNotice).findElement(By.className("notification-text")).getText())
+                    .isEqualTo("nightowl is live: nightowl is live");
+            browser.findElement(liveNotice).click();
+            wait(10).until(d -> d.getCurrentUrl().equals(site.base() + "/live/nightowl"));
+            wait(10).until(d -> d.findElement(By.id("subscribe-button")).getText().equals("Subscribed · 1"));
+            assertThat(browser.findElement(By.id("subscribe-button")).getAttribute("aria-pressed")).isEqualTo("true");
+
+            // the streamer's own page has nothing to subscribe to
+            SocialFixtures.signInBrowser(site, browser, "nightowl");
+            browser.get(site.base() + "/live/nightowl");
+            assertThat(browser.findElements(By.id("subscribe-button"))).isEmpty();
+        } finally {
+            browser.manage().deleteAllCookies(); // the class's other tests watch as guests
+            if (publisher != null) {
+                publisher.destroy();
+                publisher.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** iOS Safari has Media Source (ManagedMediaSource) but no streamed fetch for mpegts.js: the page plays HLS. */
     @Test
     void whereMpegtsCannotStreamThePagePlaysTheLiveHlsThroughHlsJs() throws Exception {
