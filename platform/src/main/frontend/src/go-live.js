@@ -1,5 +1,5 @@
 // Go live page: what OBS is sending now, the OBS server URL and stream key (fetched only when asked), key reset,
-// next title, replays.
+// the streams' title, replays.
 import { api } from './lib/api.js';
 
 const $ = (id) => document.getElementById(id);
@@ -90,8 +90,10 @@ $('title-form').addEventListener('submit', async (e) => {
   say($('title-error'), '');
   button.disabled = true;
   try {
-    input.value = (await api('PUT', '/api/v1/live/title', { title: input.value })).title;
-    say($('title-status'), 'Saved. Your next stream will have this title.');
+    const saved = await api('PUT', '/api/v1/live/title', { title: input.value });
+    input.value = saved.title;
+    say($('title-status'), saved.live ? 'Saved. Your viewers see the new title now; your next streams keep it.'
+      : 'Saved. Your next stream will have this title.');
   } catch (err) {
     say($('title-error'), err.message);
   } finally {

@@ -76,6 +76,7 @@ function startLivePage(root) {
     ui.offlineNote.hidden = live;
     // The room's offline status has no title: keep the page's (the next stream's, or the one that just ended).
     if (status.title || live) ui.title.textContent = status.title || username;
+    if (live && status.title) document.title = `${status.title} · ${username} · Marquee`; // renamed while live
     if (status.viewers !== undefined) renderViewers(status.viewers);
     if (status.startedAt) {
       ui.startedAt.dateTime = status.startedAt;

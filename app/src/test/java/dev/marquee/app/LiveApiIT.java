@@ -175,6 +175,45 @@ class LiveApiIT {
         assertThat(events).anySatisfy(e -> assertThat(e).isEqualTo(new StreamStarted(end.userId(), "Dave", "Speedrun night")));
     }
 
+    /** As with Twitch's "Edit stream info": renamed while live, the stream shows its new name at once, and keeps it. */
+    @Test
+    void aStreamRenamedWhileLiveShowsItsNewTitleAtOnceAndKeepsIt() throws Exception {
+        String token = site.signUp("Rita");
+        var early = site.call("PUT", "/api/v1/live/title", Map.of("title", "Warm-up"), token);
+        assertThat(early.json().get("live").asBoolean()).as("nothing live to rename yet").isFalse();
+        StreamLifecycleListener listener = lifecycle();
+        listener.streamStarted("Rita");
+        RoomClient room = RoomClient.join(site, "Rita", null);
+        try {
+            assertThat(room.next("status").get("title").asString()).isEqualTo("Warm-up");
+            var renamed = site.call("PUT", "/api/v1/live/title", Map.of("title", "Boss fight"), token);
+            assertThat(renamed.status()).isEqualTo(200);
+            assertThat(renamed.json().get("title").asString()).isEqualTo("Boss fight");
+            assertThat(renamed.json().get("live").asBoolean()).isTrue();
+            assertThat(status("rita").get("title").asString()).isEqualTo("Boss fight");
+            assertThat(site.call("GET", "/", null, null).body()).contains("Boss fight").doesNotContain("Warm-up");
+            assertThat(site.call("GET", "/live/rita", null, null).body()).contains("<title>Boss fight · Rita · Marquee</title>");
+            JsonNode told = room.next("status", Duration.ofSeconds(5));
+            assertThat(told.get("live").asBoolean()).as("open live pages are told, without a reload").isTrue();
+            assertThat(told.get("title").asString()).isEqualTo("Boss fight");
+        } finally {
+            room.close();
+        }
+        listener.streamEnded("Rita");
+
+        JdbcClient jdbc = site.context.getBean(JdbcClient.class);
+        Object title = eventually(() -> jdbc.sql("""
+                SELECT s.title FROM live_sessions s JOIN users u ON u.id = s.user_id
+                WHERE u.username_key = 'rita' AND s.ended_at IS NOT NULL
+                """).query(String.class).optional().orElse(null));
+        assertThat(title).as("the session, its past-streams row and replay, carry the new title").isEqualTo("Boss fight");
+        StreamEnded end = (StreamEnded) eventually(() -> events.stream().filter(e -> e instanceof StreamEnded s && s.username().equals("Rita"))
+                .findFirst().orElse(null));
+        assertThat(end.title()).isEqualTo("Boss fight");
+        assertThat(site.call("GET", "/api/v1/live/settings", null, token).json().get("title").asString())
+                .as("the next stream starts with it too").isEqualTo("Boss fight");
+    }
+
     @Test
     void noticesAboutUnknownOrOfflineStreamsChangeNothing() {
         StreamLifecycleListener listener = lifecycle();

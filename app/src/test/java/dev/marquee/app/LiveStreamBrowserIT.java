@@ -30,7 +30,8 @@ class LiveStreamBrowserIT extends BrowserTestBase {
 
     @Test
     void theLivePagePlaysAStreamPublishedByFfmpegAndShowsTheViewerCount() throws Exception {
-        Process publisher = publish("broadcaster");
+        String token = site.signUp("broadcaster");
+        Process publisher = publish("broadcaster", token);
         try {
             browser.get(site.base() + "/live/broadcaster");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(200));
@@ -38,6 +39,11 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             assertPlaysWhenLive(js, wait);
             wait.until(d -> d.findElement(By.id("live-viewers")).getText().equals("1 watching"));
             assertThat(site.call("GET", "/api/v1/live/broadcaster", null, null).json().get("viewers").asInt()).isEqualTo(1);
+
+            // The streamer renames the stream while it runs: the open page follows, without a reload
+            site.call("PUT", "/api/v1/live/title", Map.of("title", "Renamed on air"), token);
+            wait.until(d -> d.findElement(By.id("live-title")).getText().equals("Renamed on air"));
+            assertThat(browser.getTitle()).isEqualTo("Renamed on air · broadcaster · Marquee");
 
             // The player's keys: k pauses (and the "Live" button offers to catch up), l jumps back to live, m unmutes.
             // The controls follow the media events, which fire a moment after the state changes: wait for them.
@@ -174,6 +180,14 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             assertThat(streamer.findElement(By.id("ingest-audio")).getText()).isEqualTo("AAC");
             assertThat(streamer.findElement(By.id("ingest-bitrate")).getText()).matches("\\d+(\\.\\d)? [kM]b/s");
             wait.until(d -> d.findElement(By.id("ingest-keyframes")).getText().equals("every 1.0 s"));
+            // a title typed once OBS streams is the live stream's at once
+            WebElement title = streamer.findElement(By.id("stream-title"));
+            title.clear();
+            title.sendKeys("Named after the start");
+            streamer.findElement(By.id("save-title")).click();
+            wait.until(d -> d.findElement(By.id("title-status")).getText()
+                    .equals("Saved. Your viewers see the new title now; your next streams keep it."));
+            assertThat(site.call("GET", "/api/v1/live/obsuser", null, null).json().get("title").asString()).isEqualTo("Named after the start");
             assertThat(streamer.findElement(By.id("ingest-warnings")).isDisplayed()).as("nothing to fix").isFalse();
             JavascriptExecutor js = (JavascriptExecutor) streamer;
             wait.until(d -> js.executeScript("const img = document.getElementById('ingest-preview');"
@@ -196,7 +210,7 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             streamer.get(site.base() + "/go-live");
             List<WebElement> cells = streamer.findElements(By.cssSelector("#past-streams tbody tr td"));
             assertThat(streamer.findElements(By.cssSelector("#past-streams tbody tr"))).hasSize(1);
-            assertThat(cells.get(0).getText()).isEqualTo("obsuser is live");
+            assertThat(cells.get(0).getText()).as("the stream's last title").isEqualTo("Named after the start");
             assertThat(cells.get(2).getText()).matches("[0-2]:[0-5]\\d");
             assertThat(cells.get(3).getText()).isEqualTo("0");
             assertThat(cells.get(4).getText()).isIn("—", "Processing…", "Watch");

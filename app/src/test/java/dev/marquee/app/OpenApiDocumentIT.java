@@ -138,7 +138,7 @@ class OpenApiDocumentIT {
         var rotated = site.call("POST", "/api/v1/live/key/rotate", null, token);
         assertThat(fieldNames(rotated.json())).isEqualTo(schemaProperties("StreamKey"));
         var title = site.call("PUT", "/api/v1/live/title", Map.of("title", "Documented stream"), token);
-        assertThat(fieldNames(title.json())).isEqualTo(schemaProperties("LiveTitle"));
+        assertThat(fieldNames(title.json())).isEqualTo(schemaProperties("LiveTitleSet"));
         var replays = site.call("PUT", "/api/v1/live/replays", Map.of("save", true), token);
         assertThat(fieldNames(replays.json())).isEqualTo(schemaProperties("LiveReplays"));
         var settings = site.call("GET", "/api/v1/live/settings", null, token);

@@ -5,6 +5,7 @@ import dev.marquee.platform.live.LiveChannel;
 import dev.marquee.platform.live.LiveChannels;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells each open chat room what the media plane knows of its channel: the viewer count (at most one frame
- * per {@link #VIEWERS_EVERY_MILLIS} per room, and only when it changed) and the going live or offline.
+ * per {@link #VIEWERS_EVERY_MILLIS} per room, and only when it changed), the going live or offline, and a new title.
  * One tick a second over the open rooms; nothing is asked of the database.
  */
 @Component
@@ -32,13 +33,15 @@ class ChatAudience implements DisposableBean {
         final String username;
         final String roomName;
         long sessionId;
+        String title;
         int viewers;
         long viewersSentAt;
 
-        Watched(String username, String roomName, long sessionId, int viewers, long now) {
+        Watched(String username, String roomName, long sessionId, String title, int viewers, long now) {
             this.username = username;
             this.roomName = roomName;
             this.sessionId = sessionId;
+            this.title = title;
             this.viewers = viewers;
             this.viewersSentAt = now;
         }
@@ -63,7 +66,7 @@ class ChatAudience implements DisposableBean {
         Optional<LiveChannel> now = live.find(username);
         int viewers = now.map(LiveChannel::viewers).orElse(0);
         watched.computeIfAbsent(channelId, id -> new Watched(username, roomName,
-                now.map(LiveChannel::sessionId).orElse(0L), viewers, clock.millis()));
+                now.map(LiveChannel::sessionId).orElse(0L), now.map(LiveChannel::title).orElse(null), viewers, clock.millis()));
         return new Snapshot(status(now), viewers);
     }
 
@@ -74,10 +77,13 @@ class ChatAudience implements DisposableBean {
             for (Watched w : watched.values()) {
                 Optional<LiveChannel> now = live.find(w.username);
                 long session = now.map(LiveChannel::sessionId).orElse(0L);
+                String title = now.map(LiveChannel::title).orElse(null);
                 int viewers = now.map(LiveChannel::viewers).orElse(0);
-                if (session != w.sessionId) { // the status frame carries the count too
+                // a stream began or ended, or the streamer renamed it; the status frame carries the count too
+                if (session != w.sessionId || !Objects.equals(title, w.title)) {
                     rooms.publish(w.roomName, status(now));
                     w.sessionId = session;
+                    w.title = title;
                     w.viewers = viewers;
                     w.viewersSentAt = nowMillis;
                 }

@@ -19,12 +19,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The live routes of API.md, plus the streamer's settings: the next stream's title and whether streams are kept as replays. */
+/** The live routes of API.md, plus the streamer's settings: the streams' title and whether streams are kept as replays. */
 @RestController
 class LiveApiController {
     record StreamKeyJson(String ingestUrl, String streamKey) {}
 
     record TitleJson(String title) {}
+
+    /** The title as stored, and whether the stream live now took it too (else it waits for the next). */
+    record TitleSetJson(String title, boolean live) {}
 
     record ReplaysJson(Boolean save) {}
 
@@ -84,11 +87,12 @@ class LiveApiController {
         return callersOwn(new PastStreamsJson(pastStreams.of(me.id(), limit)));
     }
 
+    /** The title of the caller's streams: the one live now at once, and the next ones. */
     @PutMapping("/api/v1/live/title")
-    TitleJson title(CurrentUser me, @RequestBody TitleJson body) {
+    TitleSetJson title(CurrentUser me, @RequestBody TitleJson body) {
         String title = LiveInput.title(body.title());
         channels.setNextTitle(me.id(), title, clock.instant());
-        return new TitleJson(title);
+        return new TitleSetJson(title, streams.retitle(me.id(), title));
     }
 
     /** Keep each finished stream as a replay video (the default), or keep streams live-only. */

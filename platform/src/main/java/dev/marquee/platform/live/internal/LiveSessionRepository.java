@@ -25,6 +25,11 @@ class LiveSessionRepository {
                 .params(id, userId, title, startedAt.toEpochMilli()).update();
     }
 
+    /** The streamer renamed the stream while it ran. */
+    void retitle(long id, String title) {
+        jdbc.sql("UPDATE live_sessions SET title = ? WHERE id = ?").params(title, id).update();
+    }
+
     /** Closes the session; false when it is unknown or already closed. */
     boolean end(long id, Instant endedAt, int peakViewers) {
         return jdbc.sql("UPDATE live_sessions SET ended_at = ?, peak_viewers = ? WHERE id = ? AND ended_at IS NULL")

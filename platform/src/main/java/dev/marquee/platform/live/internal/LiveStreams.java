@@ -42,7 +42,8 @@ class LiveStreams implements StreamLifecycleListener, LiveChannels, DisposableBe
     private static final class Live {
         final long sessionId;
         final User user;
-        final String title;
+        /** Set at the start from the next stream's title; the streamer may change it while live. */
+        volatile String title;
         final Instant startedAt;
         volatile int viewers;
         volatile Preview preview;
@@ -142,6 +143,23 @@ class LiveStreams implements StreamLifecycleListener, LiveChannels, DisposableBe
     @Override
     public void recordingFinished(String streamName, java.nio.file.Path flvFile) {
         write(() -> replays.importRecording(streamName, flvFile));
+    }
+
+    /**
+     * The channel's stream, if live now, takes the new title at once, as Twitch's "Edit stream info" does: its pages,
+     * cards and session row, and so its replay. Answers whether it was live.
+     */
+    boolean retitle(long userId, String title) {
+        boolean retitled = false;
+        for (Live stream : live.values()) {
+            if (stream.user.id() != userId) continue;
+            synchronized (stream) { // after its session row's insert on the writer, never before
+                stream.title = title;
+                write(() -> sessions.retitle(stream.sessionId, title));
+            }
+            retitled = true;
+        }
+        return retitled;
     }
 
     @Override
