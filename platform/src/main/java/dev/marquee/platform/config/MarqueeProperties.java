@@ -61,6 +61,9 @@ public record MarqueeProperties(
         if (viewFlushInterval == null) viewFlushInterval = Duration.ofSeconds(10);
         if (postsPerMinutePerIp <= 0) postsPerMinutePerIp = 120;
         if (liveFlushInterval == null) liveFlushInterval = Duration.ofMillis(100);
+        if (liveFlushInterval.isNegative() || liveFlushInterval.isZero() || liveFlushInterval.toMillis() > 500) {
+            throw new IllegalArgumentException("marquee.live-flush-interval must be more than 0 and at most 500ms, not " + liveFlushInterval);
+        }
         if (roomFlushInterval == null) roomFlushInterval = Duration.ofMillis(50);
         if (livePreviewInterval == null) livePreviewInterval = Duration.ofSeconds(60);
     }
