@@ -141,7 +141,9 @@ class LiveStreamingIT {
         String offline = site.call("GET", "/live/caster", null, null).body();
         assertThat(offline).contains("id=\"live-last-stream\" href=\"/watch/" + replayId + "\"")
                 .contains("Watch the last stream").contains(replay.get("title").asString())
-                .contains(replay.get("thumbnailUrl").asString().replace("&", "&amp;"));
+                .contains(replay.get("thumbnailUrl").asString().replace("&", "&amp;"))
+                .as("a shared link shows the replay's thumbnail")
+                .contains("<meta property=\"og:image\" content=\"" + replay.get("thumbnailUrl").asString().replace("&", "&amp;") + "\">");
         // ...but not once its owner has made it private
         site.call("PATCH", "/api/v1/videos/" + replayId, java.util.Map.of("visibility", "private"), token);
         assertThat(site.call("GET", "/live/caster", null, null).body()).doesNotContain("live-last-stream");
@@ -170,6 +172,9 @@ class LiveStreamingIT {
             String home = site.call("GET", "/", null, null).body();
             assertThat(home).as("the home page's live card shows the picture")
                     .containsPattern("<img class=\"live-preview\"[^>]*src=\"/api/v1/live/painter/preview\\.jpg\\?v=\\d+\"");
+            assertThat(site.call("GET", "/live/painter", null, null).body()).as("a shared link to the stream shows it")
+                    .containsPattern("<meta property=\"og:image\" content=\"http://127\\.0\\.0\\.1:\\d+/api/v1/live/painter/preview\\.jpg\\?v=\\d+\">")
+                    .contains("<meta name=\"twitter:card\" content=\"summary_large_image\">");
 
             // the live page's player shows the picture until its first frame: its room's status names it
             RoomClient room = RoomClient.join(site, "painter", null);
