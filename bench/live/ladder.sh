@@ -182,6 +182,7 @@ done
   echo
   echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), kernel $(uname -r)."
   echo "Servers: $(nginx_version) (1 worker); Marquee $( [ -f "$marquee_jar" ] && date -r "$marquee_jar" '+jar of %Y-%m-%d %H:%M' || echo 'not built')."
+  echo "Settings: Marquee arguments: ${MQ_ARGS:-none, its defaults (100 ms flushes)}; JVM options: ${MQ_JAVA_OPTS:-as run.sh sets them}; the floor flushes every $floor_flush."
   echo "Source: $(basename "$source_flv"), $(ffprobe -v error -show_entries format=duration,bit_rate -of csv=p=0 "$source_flv" | awk -F, '{printf "%.0f s, %.0f kb/s", $1, $2/1000}'), 720p30 H.264 GOP 60 + AAC, published by StampedPublisher (real time, looping, stamped)."
   echo "Each step: fresh stream, ramp ${ramp} s, settle ${settle} s, measured over ${duration} s; server CPU over the first ${cpu_window} s of it;"
   echo "load in processes of <= $per_process viewers$([ ${#server_pin[@]} -gt 0 ] && echo '; server pinned to CPU 0, publisher and viewers to CPU 1')$([ "$read_pace" != 0 ] && echo "; each load thread reads at most once per $read_pace (arrival, hence latency, late by up to that)")."

@@ -1,13 +1,19 @@
 // Loaded on every page: turns server-rendered dates and counts into friendly text.
 import { formatViews, timeAgo } from './lib/format.js';
 
-export function hydrate(root = document) {
+const RELATIVE_EVERY_MS = 20_000;
+
+function showRelativeTimes(root) {
   for (const el of root.querySelectorAll('time[data-relative]')) {
     const date = new Date(el.dateTime);
     if (Number.isNaN(date.getTime())) continue;
     el.textContent = timeAgo(date);
     el.title = date.toLocaleString();
   }
+}
+
+export function hydrate(root = document) {
+  showRelativeTimes(root);
   for (const el of root.querySelectorAll('[data-views]')) {
     el.textContent = formatViews(Number(el.dataset.views));
   }
@@ -26,3 +32,5 @@ export function hydrate(root = document) {
 }
 
 hydrate();
+// A page left open keeps its relative times true: a live stream's "started 2 hours ago", a new line's "just now".
+setInterval(() => showRelativeTimes(document), RELATIVE_EVERY_MS);

@@ -44,6 +44,8 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             site.call("PUT", "/api/v1/live/title", Map.of("title", "Renamed on air"), token);
             wait.until(d -> d.findElement(By.id("live-title")).getText().equals("Renamed on air"));
             assertThat(browser.getTitle()).isEqualTo("Renamed on air · broadcaster · Marquee");
+            // as if the page had been open two hours: "started …" follows the clock by itself, without a reload
+            js.executeScript("document.getElementById('live-started-at').dateTime = new Date(Date.now() - 7_300_000).toISOString();");
 
             // The player's keys: k pauses (and the "Live" button offers to catch up), l jumps back to live, m unmutes.
             // The controls follow the media events, which fire a moment after the state changes: wait for them.
@@ -60,6 +62,9 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             new Actions(browser).sendKeys("m").perform();
             wait.until(d -> js.executeScript("return !document.getElementById('video').muted;"));
             wait.until(d -> d.findElement(By.id("mute-button")).getAttribute("aria-label").equals("Mute (m)"));
+
+            new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                    .until(d -> d.findElement(By.id("live-started")).getText().equals("started 2 hours ago"));
 
             // The home page's card for the stream shows a picture of it once one is taken (the first within seconds).
             wait.until(d -> {
