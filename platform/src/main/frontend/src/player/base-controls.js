@@ -1,4 +1,5 @@
-// What every Marquee player has: play, volume, fullscreen, the keyboard, controls that hide while playing.
+// What every Marquee player has: play, volume, fullscreen, picture in picture, the keyboard, controls that hide
+// while playing.
 // The video player (controls.js) adds its seek bar and time; the live player (live-controls.js) its live edge.
 
 /**
@@ -12,6 +13,9 @@ export function setupBaseControls(root, video, { togglePlay, onKey = () => false
   const muteButton = $('#mute-button');
   const volume = $('#volume');
   const fullscreenButton = $('#fullscreen-button');
+  const pipButton = $('#pip-button');
+  // Where the browser can float the video over other windows (not Firefox, which puts its own toggle on the video).
+  const canPip = document.pictureInPictureEnabled === true && !video.disablePictureInPicture;
   let idleTimer = 0;
 
   function renderPlaying() {
@@ -41,6 +45,12 @@ export function setupBaseControls(root, video, { togglePlay, onKey = () => false
     video.webkitEnterFullscreen?.(); // iPhone Safari only lets the <video> itself go fullscreen
   }
 
+  function togglePip() {
+    if (!canPip) return;
+    if (document.pictureInPictureElement === video) document.exitPictureInPicture().catch(() => {});
+    else video.requestPictureInPicture().catch(() => {});
+  }
+
   for (const ev of ['play', 'pause', 'ended']) video.addEventListener(ev, renderPlaying);
   video.addEventListener('volumechange', renderVolume);
   video.addEventListener('waiting', () => root.classList.add('is-waiting'));
@@ -54,6 +64,12 @@ export function setupBaseControls(root, video, { togglePlay, onKey = () => false
   muteButton.addEventListener('click', () => { video.muted = !video.muted; if (!video.muted && video.volume === 0) video.volume = 1; });
   volume.addEventListener('input', () => { video.volume = Number(volume.value); video.muted = video.volume === 0; });
   fullscreenButton.addEventListener('click', toggleFullscreen);
+  if (pipButton) {
+    pipButton.hidden = !canPip;
+    pipButton.addEventListener('click', togglePip);
+  }
+  video.addEventListener('enterpictureinpicture', () => root.classList.add('is-pip'));
+  video.addEventListener('leavepictureinpicture', () => root.classList.remove('is-pip'));
   document.addEventListener('fullscreenchange', () => root.classList.toggle('is-fullscreen', document.fullscreenElement === root));
   root.addEventListener('pointermove', wakeUp);
   root.addEventListener('focusin', wakeUp);
@@ -62,6 +78,7 @@ export function setupBaseControls(root, video, { togglePlay, onKey = () => false
     if (e.target.closest('input, select, textarea, .menu') || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === ' ' || e.key === 'k') { if (e.target.closest('button') && e.key === ' ') return; togglePlay(); }
     else if (e.key === 'f') toggleFullscreen();
+    else if (e.key === 'i' && canPip) togglePip();
     else if (e.key === 'm') video.muted = !video.muted;
     else if (!onKey(e.key)) return;
     e.preventDefault();

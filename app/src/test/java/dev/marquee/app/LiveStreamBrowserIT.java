@@ -62,6 +62,14 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             new Actions(browser).sendKeys("m").perform();
             wait.until(d -> js.executeScript("return !document.getElementById('video').muted;"));
             wait.until(d -> d.findElement(By.id("mute-button")).getAttribute("aria-label").equals("Mute (m)"));
+            // i floats the stream over other windows (picture in picture), and brings it back
+            assertThat(browser.findElement(By.id("pip-button")).getDomProperty("hidden")).isEqualTo("false");
+            new Actions(browser).sendKeys("i").perform();
+            wait.until(d -> js.executeScript("return document.pictureInPictureElement === document.getElementById('video');"));
+            wait.until(d -> d.findElement(By.id("live-player")).getAttribute("class").contains("is-pip"));
+            new Actions(browser).sendKeys("i").perform();
+            wait.until(d -> js.executeScript("return document.pictureInPictureElement === null;"));
+            wait.until(d -> !d.findElement(By.id("live-player")).getAttribute("class").contains("is-pip"));
 
             new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
                     .until(d -> d.findElement(By.id("live-started")).getText().equals("started 2 hours ago"));

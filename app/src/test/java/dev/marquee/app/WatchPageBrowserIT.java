@@ -82,6 +82,12 @@ class WatchPageBrowserIT extends BrowserTestBase {
         wait(10).until(d -> js.executeScript("return document.querySelector('video').muted;"));
         new Actions(browser).sendKeys("k").perform();
         wait(10).until(d -> js.executeScript("return !document.querySelector('video').paused;"));
+        // The picture-in-picture button floats the video over other windows; i brings it back.
+        browser.findElement(By.id("pip-button")).click();
+        wait(10).until(d -> js.executeScript("return document.pictureInPictureElement === document.querySelector('video');"));
+        js.executeScript("document.getElementById('player').focus();");
+        new Actions(browser).sendKeys("i").perform();
+        wait(10).until(d -> js.executeScript("return document.pictureInPictureElement === null;"));
 
         // The quality menu lists every rung and Auto.
         browser.findElement(By.id("quality-button")).click();
