@@ -3,6 +3,7 @@
 // count, and the going live (playback starts by itself) or offline.
 import mpegts from 'mpegts.js';
 import Hls from 'hls.js';
+import { api } from './lib/api.js';
 import { timeAgo } from './lib/format.js';
 import { setupLiveControls } from './player/live-controls.js';
 import { openRoomSocket } from './lib/room-socket.js';
@@ -15,7 +16,7 @@ if (root) startLivePage(root);
 
 function startLivePage(root) {
   const video = root.querySelector('video');
-  const { username, flvUrl, hlsUrl } = root.dataset;
+  const { username } = root.dataset;
   const controls = setupLiveControls(root, video);
   const byId = (id) => document.getElementById(id);
   const ui = {
@@ -27,6 +28,7 @@ function startLivePage(root) {
   let engine = null;
   let failures = 0;
   let retryTimer = 0;
+  let attempt = 0; // a start that finds a newer start (or a stop) behind it gives up
 
   function showError(message) {
     ui.error.textContent = message;
@@ -35,17 +37,33 @@ function startLivePage(root) {
   }
 
   function stopPlayback() {
+    attempt++;
     clearTimeout(retryTimer);
     engine?.destroy();
     engine = null;
   }
 
-  function startPlayback() {
+  // Signed URLs expire (marquee.media-url-ttl): a page open for hours before the stream, or reconnecting
+  // after a drop, asks for fresh ones first; the page's own serve its first start.
+  async function startPlayback({ refreshUrls = true } = {}) {
     stopPlayback();
-    engine = createEngine(video, { flvUrl, hlsUrl }, onFailure);
+    const mine = attempt;
+    if (refreshUrls) await renewUrls();
+    if (mine !== attempt || !live) return;
+    engine = createEngine(video, root.dataset, onFailure);
     if (!engine) { showError('This browser cannot play live video.'); return; }
     root.classList.add('is-waiting');
     controls.play();
+  }
+
+  async function renewUrls() {
+    try {
+      const status = await api('GET', `/api/v1/live/${encodeURIComponent(username)}`);
+      if (status?.flvUrl) root.dataset.flvUrl = status.flvUrl;
+      if (status?.hlsUrl) root.dataset.hlsUrl = status.hlsUrl;
+    } catch {
+      // the site is unreachable for now: try the URLs we have, and the next retry asks again
+    }
   }
 
   // The connection dropped or the stream paused: try again, less often each time, while still live.
@@ -124,7 +142,7 @@ function startLivePage(root) {
     },
   });
   if (panel) chat = setupChatPanel(panel, { send: room.send });
-  if (live) startPlayback();
+  if (live) startPlayback({ refreshUrls: false });
 }
 
 /** A player for the live stream, or null when this browser has no way to play it. */

@@ -2,6 +2,10 @@ package dev.marquee.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -134,6 +138,46 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             assertThat(browser.findElements(By.id("subscribe-button"))).isEmpty();
         } finally {
             browser.manage().deleteAllCookies(); // the class's other tests watch as guests
+            if (publisher != null) {
+                publisher.destroy();
+                publisher.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * Live URLs are signed and expire; a page opened hours before the stream (or reconnecting after a drop) asks
+     * for fresh ones rather than retrying a refused URL for ever. A token the media port refuses stands in for one
+     * that has expired (the same 403).
+     */
+    @Test
+    void aPageWhoseUrlsHaveExpiredStillPlaysWhenTheStreamBegins() throws Exception {
+        String token = site.signUp("latecomer");
+        WebDriver stalePage = Browsers.chromium();
+        Process publisher = null;
+        try {
+            // the page's URLs are spoilt before its script reads them, as hours of waiting would spoil them
+            ((HasCdp) stalePage).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "document.addEventListener('readystatechange', () => {"
+                            + " const d = document.getElementById('live-player')?.dataset; if (!d || d.spoilt) return;"
+                            + " d.spoilt = 'yes'; d.flvUrl = d.flvUrl.replace(/token=[^&]*/, 'token=expired');"
+                            + " d.hlsUrl = d.hlsUrl.replace(/token=[^&]*/, 'token=expired'); });"));
+            stalePage.get(site.base() + "/live/latecomer");
+            WebDriverWait wait = new WebDriverWait(stalePage, Duration.ofSeconds(40), Duration.ofMillis(200));
+            JavascriptExecutor js = (JavascriptExecutor) stalePage;
+            wait.until(d -> d.findElement(By.id("chat-state")).getText().isEmpty()); // the room is open
+            String stale = (String) js.executeScript("return document.getElementById('live-player').dataset.flvUrl;");
+            assertThat(stale).contains("token=expired");
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stale))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode()).as("the media port refuses the stale URL").isEqualTo(403);
+
+            publisher = publish("latecomer", token);
+            assertPlaysWhenLive(js, wait);
+            assertThat((String) js.executeScript("return document.getElementById('live-player').dataset.flvUrl;"))
+                    .doesNotContain("token=expired");
+        } finally {
+            stalePage.quit();
             if (publisher != null) {
                 publisher.destroy();
                 publisher.waitFor(10, TimeUnit.SECONDS);
