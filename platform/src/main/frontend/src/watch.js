@@ -24,7 +24,7 @@ function startPlayer(root) {
   if (hasMse) {
     const hls = new Hls({ capLevelToPlayerSize: true });
     setupQualityMenu(hls, Hls, root);
-    handleHlsErrors(hls, root);
+    handleHlsErrors(hls, root, () => renewSource(hls, video, videoId));
     hls.loadSource(hlsUrl);
     hls.attachMedia(video);
   } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
@@ -42,24 +42,43 @@ function showError(root, message) {
   root.classList.add('has-error');
 }
 
-function handleHlsErrors(hls, root) {
+// Signed URLs expire (marquee.media-url-ttl): a tab paused overnight, or restored with an old page, asks the API
+// for a fresh URL and goes on where it was, as YouTube does, rather than telling the viewer to reload.
+async function renewSource(hls, video, videoId) {
+  const position = video.currentTime;
+  const playing = !video.paused;
+  const { hlsUrl } = await api('GET', `/api/v1/videos/${encodeURIComponent(videoId)}`);
+  hls.config.startPosition = position;
+  hls.loadSource(hlsUrl); // a new URL: hls.js gives the element a fresh MediaSource and loads from startPosition
+  if (playing) video.play().catch(() => {});
+}
+
+function handleHlsErrors(hls, root, renew) {
   let networkRetries = 0;
   let mediaRecoveries = 0;
-  hls.on(Hls.Events.FRAG_LOADED, () => { networkRetries = 0; });
+  let renewed = false; // once per failure: a fresh URL that is refused too ends in the message
+  const giveUp = (refused) => {
+    hls.destroy();
+    showError(root, refused
+      ? 'This video link has expired. Reload the page to keep watching.'
+      : 'The video could not be played. Please try again later.');
+  };
+  hls.on(Hls.Events.FRAG_LOADED, () => { networkRetries = 0; renewed = false; });
   hls.on(Hls.Events.ERROR, (_, data) => {
     if (!data.fatal) return;
-    // Transient network trouble: let hls.js resume loading a few times with growing pauses.
-    if (data.type === Hls.ErrorTypes.NETWORK_ERROR && networkRetries < 4) {
+    const status = data.response?.code;
+    const refused = status === 403 || status === 410;
+    if (refused && !renewed) {
+      renewed = true;
+      renew().catch(() => giveUp(true));
+    } else if (data.type === Hls.ErrorTypes.NETWORK_ERROR && !refused && networkRetries < 4) {
+      // Transient network trouble: let hls.js resume loading a few times with growing pauses.
       setTimeout(() => hls.startLoad(), 1000 * 2 ** networkRetries++);
     } else if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 2) {
       mediaRecoveries++;
       hls.recoverMediaError();
     } else {
-      hls.destroy();
-      const status = data.response?.code;
-      showError(root, status === 403 || status === 410
-        ? 'This video link has expired. Reload the page to keep watching.'
-        : 'The video could not be played. Please try again later.');
+      giveUp(refused);
     }
   });
 }

@@ -2,22 +2,27 @@ package dev.marquee.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person in headless chromium registers, uploads a clip through the page, waits for it to be
@@ -111,5 +116,39 @@ class WatchPageBrowserIT extends BrowserTestBase {
         Files.createDirectories(target.getParent());
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(target)).isGreaterThan(10_000);
+
+        assertAPageWithAnExpiredUrlStillPlays(id);
+    }
+
+    /**
+     * Video URLs are signed and expire: a page restored long after it was served (or paused overnight) asks for a
+     * fresh URL and plays, rather than telling the viewer to reload. A token the media port refuses stands in for
+     * one that has expired (the same 403).
+     */
+    private static void assertAPageWithAnExpiredUrlStillPlays(String id) throws Exception {
+        WebDriver stalePage = Browsers.chromium();
+        try {
+            // the page's URL is spoilt before its script reads it, as a day in a background tab would spoil it
+            ((HasCdp) stalePage).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "document.addEventListener('readystatechange', () => {"
+                            + " const d = document.getElementById('player')?.dataset; if (!d || d.spoilt) return;"
+                            + " d.spoilt = 'yes'; d.hlsUrl = d.hlsUrl.replace(/\\/vod\\/[^/]+\\//, '/vod/expired/'); });"));
+            stalePage.get(site.base() + "/watch/" + id);
+            JavascriptExecutor js = (JavascriptExecutor) stalePage;
+            String stale = (String) js.executeScript("return document.getElementById('player').dataset.hlsUrl;");
+            assertThat(stale).contains("/vod/expired/");
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(stale)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).as("the media port refuses the stale URL").isEqualTo(403);
+
+            js.executeScript("const v = document.querySelector('video'); v.muted = true; v.play().catch(() => {});");
+            WebDriverWait wait = new WebDriverWait(stalePage, Duration.ofSeconds(30), Duration.ofMillis(200));
+            double start = ((Number) wait.until(d -> js.executeScript(
+                    "const v = document.querySelector('video'); return v.currentTime > 0.2 ? v.currentTime : null;"))).doubleValue();
+            wait.until(d -> ((Number) js.executeScript("return document.querySelector('video').currentTime;")).doubleValue()
+                    > start + 1.0);
+            assertThat(stalePage.findElement(By.id("player-error")).isDisplayed()).isFalse();
+        } finally {
+            stalePage.quit();
+        }
     }
 }
