@@ -4,6 +4,8 @@ import { api, csrfToken } from './lib/api.js';
 import { setupControls } from './player/controls.js';
 import { setupQualityMenu } from './player/quality.js';
 import { setupSeekPreview } from './player/seek-preview.js';
+import { setupShare } from './player/share.js';
+import { parseStartTime } from './lib/format.js';
 import { mountVideoDanmaku } from './danmaku/video-danmaku.js';
 import './comments.js'; // the comments section below the description mounts itself
 
@@ -19,16 +21,21 @@ function startPlayer(root) {
   setupControls(root, video, { onSeekHover: preview.show, onSeekLeave: preview.hide });
   countViewOnFirstPlay(video, videoId);
   mountVideoDanmaku(root, video, videoId);
+  setupShare(video);
+  // A link to a moment (?t=1m30s, as the share box makes): playback begins there.
+  const asked = parseStartTime(new URLSearchParams(location.search).get('t'));
+  const start = asked !== null && asked < Number(root.dataset.duration || Infinity) ? asked : null;
 
   const hasMse = Hls.isSupported();
   if (hasMse) {
-    const hls = new Hls({ capLevelToPlayerSize: true });
+    const hls = new Hls({ capLevelToPlayerSize: true, startPosition: start ?? -1 });
     setupQualityMenu(hls, Hls, root);
     handleHlsErrors(hls, root, () => renewSource(hls, video, videoId));
     hls.loadSource(hlsUrl);
     hls.attachMedia(video);
   } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
     // Safari without MSE plays HLS itself and picks the quality on its own.
+    if (start) video.addEventListener('loadedmetadata', () => { video.currentTime = start; }, { once: true });
     video.src = hlsUrl;
   } else {
     showError(root, 'This browser cannot play HLS video.');

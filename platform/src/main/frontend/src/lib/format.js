@@ -37,3 +37,16 @@ export function formatBytes(bytes) {
   do { v /= 1024; i++; } while (v >= 1024 && i < units.length - 1);
   return `${v >= 100 ? Math.round(v) : v.toFixed(1).replace(/\.0$/, '')} ${units[i]}`;
 }
+
+/**
+ * A start time as links carry it (`?t=`): seconds (`90`, `90s`), units (`1m30s`, `1h2m3s`) or a clock (`1:30`,
+ * `1:02:03`). Null for anything else, so a mangled link plays from the start.
+ */
+export function parseStartTime(value) {
+  const text = String(value ?? '').trim().toLowerCase();
+  let m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(text);
+  if (text && m) return Number(m[1] || 0) * 3600 + Number(m[2] || 0) * 60 + Number(m[3] || 0);
+  m = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(text);
+  if (m) return Number(m[1] || 0) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+  return null;
+}

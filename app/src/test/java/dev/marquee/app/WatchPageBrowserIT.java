@@ -117,7 +117,32 @@ class WatchPageBrowserIT extends BrowserTestBase {
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(target)).isGreaterThan(10_000);
 
+        assertTheShareBoxLinksToTheMoment(js, id);
         assertAPageWithAnExpiredUrlStillPlays(id);
+    }
+
+    /** Share gives the page's link, from where the viewer is when asked; the link starts playback there. */
+    private static void assertTheShareBoxLinksToTheMoment(JavascriptExecutor js, String id) {
+        js.executeScript("const v = document.querySelector('video'); v.pause(); v.currentTime = 2.4;");
+        wait(10).until(d -> js.executeScript("const v = document.querySelector('video'); return v.paused && !v.seeking"
+                + " && Math.abs(v.currentTime - 2.4) < 0.05;"));
+        browser.findElement(By.id("share-button")).click();
+        WebElement link = browser.findElement(By.id("share-link"));
+        wait(5).until(d -> link.isDisplayed());
+        assertThat(link.getDomProperty("value")).endsWith("/watch/" + id);
+        assertThat(browser.findElement(By.id("share-start-time")).getText()).isEqualTo("0:02");
+        browser.findElement(By.id("share-start")).click();
+        assertThat(link.getDomProperty("value")).endsWith("/watch/" + id + "?t=2");
+        browser.findElement(By.id("share-copy")).click();
+        wait(5).until(d -> d.findElement(By.id("share-status")).getText().equals("Link copied"));
+
+        for (String at : List.of("?t=2", "?t=0m2s")) {
+            browser.get(site.base() + "/watch/" + id + at);
+            js.executeScript("const v = document.querySelector('video'); v.muted = true; v.play().catch(() => {});");
+            double first = ((Number) wait(30).until(d -> js.executeScript(
+                    "const v = document.querySelector('video'); return v.currentTime > 0.2 ? v.currentTime : null;"))).doubleValue();
+            assertThat(first).as("where %s starts playback", at).isGreaterThanOrEqualTo(1.9);
+        }
     }
 
     /**
