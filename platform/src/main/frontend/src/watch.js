@@ -5,6 +5,7 @@ import { setupControls } from './player/controls.js';
 import { setupQualityMenu } from './player/quality.js';
 import { setupSeekPreview } from './player/seek-preview.js';
 import { setupShare } from './player/share.js';
+import { setupSpeedMenu } from './player/speed.js';
 import { parseStartTime } from './lib/format.js';
 import { mountVideoDanmaku } from './danmaku/video-danmaku.js';
 import './comments.js'; // the comments section below the description mounts itself
@@ -18,7 +19,8 @@ function startPlayer(root) {
   const video = root.querySelector('video');
   const { videoId, hlsUrl, storyboardUrl } = root.dataset;
   const preview = setupSeekPreview(root, storyboardUrl);
-  setupControls(root, video, { onSeekHover: preview.show, onSeekLeave: preview.hide });
+  const speedKeys = setupSpeedMenu(root, video);
+  setupControls(root, video, { onSeekHover: preview.show, onSeekLeave: preview.hide, onKey: speedKeys });
   countViewOnFirstPlay(video, videoId);
   mountVideoDanmaku(root, video, videoId);
   setupShare(video);

@@ -4,7 +4,7 @@ import { setupBaseControls } from './base-controls.js';
 
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
-export function setupControls(root, video, { onSeekHover, onSeekLeave } = {}) {
+export function setupControls(root, video, { onSeekHover, onSeekLeave, onKey = () => false } = {}) {
   const $ = (sel) => root.querySelector(sel);
   const seek = $('#seek');
   const played = $('.seek-played');
@@ -21,8 +21,13 @@ export function setupControls(root, video, { onSeekHover, onSeekLeave } = {}) {
     togglePlay,
     busy: () => dragging,
     onKey: (key) => {
-      if (!Object.hasOwn(seekKeys, key)) return false;
-      video.currentTime = clamp(video.currentTime + seekKeys[key], 0, duration());
+      if (Object.hasOwn(seekKeys, key)) {
+        video.currentTime = clamp(video.currentTime + seekKeys[key], 0, duration());
+      } else if (/^[0-9]$/.test(key)) { // 0 to 9: that many tenths into the video, as on YouTube
+        video.currentTime = (duration() * Number(key)) / 10;
+      } else {
+        return onKey(key);
+      }
       return true;
     },
   });

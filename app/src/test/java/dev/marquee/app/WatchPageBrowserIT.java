@@ -100,6 +100,23 @@ class WatchPageBrowserIT extends BrowserTestBase {
         assertThat(menu).contains("Auto", "720p", "360p");
         new Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
 
+        // Playback speed: the menu, then > and < step through the speeds; 5 goes halfway into the video.
+        browser.findElement(By.id("speed-button")).click();
+        browser.findElement(By.cssSelector("#speed-menu button[data-speed='1.5']")).click();
+        wait(5).until(d -> js.executeScript("return document.querySelector('video').playbackRate === 1.5;"));
+        assertThat(browser.findElement(By.id("speed-button")).getText()).isEqualTo("1.5×");
+        assertThat(browser.findElement(By.id("speed-menu")).isDisplayed()).isFalse();
+        js.executeScript("document.getElementById('player').focus();");
+        new Actions(browser).sendKeys(">").perform();
+        wait(5).until(d -> js.executeScript("return document.querySelector('video').playbackRate === 2;"));
+        new Actions(browser).sendKeys("<").sendKeys("<").sendKeys("<").perform();
+        wait(5).until(d -> js.executeScript("return document.querySelector('video').playbackRate === 1;"));
+        assertThat(browser.findElement(By.id("speed-button")).getText()).isEqualTo("1×");
+        js.executeScript("document.querySelector('video').pause();");
+        new Actions(browser).sendKeys("5").perform();
+        wait(5).until(d -> Math.abs(((Number) js.executeScript("const v = document.querySelector('video');"
+                + " return v.currentTime - v.duration / 2;")).doubleValue()) < 0.1);
+
         // Hovering the seek bar shows a storyboard thumbnail.
         WebElement seek = browser.findElement(By.id("seek"));
         new Actions(browser).moveToElement(seek, seek.getSize().getWidth() / 4, 0).perform();
