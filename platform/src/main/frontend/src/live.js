@@ -103,13 +103,36 @@ function startLivePage(root) {
     // Until the first frame shows, the player shows a recent picture of the stream rather than black.
     if (live && status.previewUrl && video.readyState < 2) video.poster = status.previewUrl;
     if (!live) video.removeAttribute('poster');
-    if (live && !wasLive) { failures = 0; startPlayback(); }
+    if (live && !wasLive) {
+      failures = 0;
+      startPlayback();
+      // The link names the stream before this one; this one's replay is announced when it is ready.
+      document.getElementById('live-last-stream')?.remove();
+    }
     if (!live && wasLive) {
       stopPlayback();
       showError('');
-      // The link names the stream before this one; this one's replay is not ready yet.
-      document.getElementById('live-last-stream')?.remove();
     }
+  }
+
+  // The stream that ended is ready to watch again: link it where the offline page links the last stream.
+  function showReplay({ videoId, title }) {
+    const link = document.createElement('a');
+    link.className = 'live-last';
+    link.id = 'live-last-stream';
+    link.href = `/watch/${encodeURIComponent(videoId)}`;
+    const text = document.createElement('span');
+    text.className = 'live-last-text';
+    const label = document.createElement('span');
+    label.className = 'live-last-label';
+    label.textContent = 'Watch the replay';
+    const name = document.createElement('span');
+    name.className = 'live-last-title';
+    name.textContent = title;
+    text.append(label, name);
+    link.append(text);
+    document.getElementById('live-last-stream')?.remove();
+    ui.offline.append(link);
   }
 
   // Chat lines fly over the player as danmaku, with the viewer's danmaku settings (blocking included).
@@ -136,6 +159,7 @@ function startLivePage(root) {
         case 'viewers': renderViewers(frame.count); break;
         case 'status': render(frame); if (!frame.live) overlay.clear(); break;
         case 'settings': chat?.settings(frame); break;
+        case 'replay': showReplay(frame); break;
         case 'error': chat?.error(frame); break;
         default: break; // pong, and frame types a later server may add
       }

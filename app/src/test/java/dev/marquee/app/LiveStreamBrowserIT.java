@@ -148,7 +148,7 @@ class LiveStreamBrowserIT extends BrowserTestBase {
     /**
      * Live URLs are signed and expire; a page opened hours before the stream (or reconnecting after a drop) asks
      * for fresh ones rather than retrying a refused URL for ever. A token the media port refuses stands in for one
-     * that has expired (the same 403).
+     * that has expired (the same 403). When the stream ends, the open page links its replay.
      */
     @Test
     void aPageWhoseUrlsHaveExpiredStillPlaysWhenTheStreamBegins() throws Exception {
@@ -176,6 +176,20 @@ class LiveStreamBrowserIT extends BrowserTestBase {
             assertPlaysWhenLive(js, wait);
             assertThat((String) js.executeScript("return document.getElementById('live-player').dataset.flvUrl;"))
                     .doesNotContain("token=expired");
+
+            // When the stream has ended and its replay is ready, the page links it, as Twitch links the VOD
+            publisher.destroy();
+            publisher.waitFor(10, TimeUnit.SECONDS);
+            WebElement replay = new WebDriverWait(stalePage, Duration.ofSeconds(120), Duration.ofMillis(250)).until(d -> {
+                List<WebElement> links = d.findElements(By.cssSelector("#live-offline #live-last-stream"));
+                return links.isEmpty() || !links.getFirst().isDisplayed() ? null : links.getFirst();
+            });
+            assertThat(replay.findElement(By.className("live-last-label")).getDomProperty("textContent")).isEqualTo("Watch the replay");
+            String replayTitle = replay.findElement(By.className("live-last-title")).getText();
+            assertThat(replayTitle).startsWith("latecomer is live — ");
+            replay.click();
+            wait.until(d -> d.getCurrentUrl().matches(".*/watch/[A-Za-z0-9_-]+"));
+            assertThat(stalePage.findElement(By.tagName("h1")).getText()).isEqualTo(replayTitle);
         } finally {
             stalePage.quit();
             if (publisher != null) {

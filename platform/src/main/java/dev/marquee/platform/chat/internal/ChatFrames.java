@@ -25,6 +25,9 @@ final class ChatFrames {
 
     record Settings(String type, int slowModeSeconds) {}
 
+    /** The channel's last stream can be watched again as the video {@code videoId}. */
+    record Replay(String type, String videoId, String title) {}
+
     static Chat chat(ChatMessage m) {
         return new Chat("chat", PublicId.encode(m.id()), m.text(),
                 new Author(PublicId.encode(m.authorId()), m.authorName()), m.streamTimeMillis());
@@ -40,6 +43,10 @@ final class ChatFrames {
 
     static Deleted deleted(long id) {
         return new Deleted("deleted", PublicId.encode(id));
+    }
+
+    static Replay replay(long videoId, String title) {
+        return new Replay("replay", PublicId.encode(videoId), title);
     }
 
     static Settings settings(int slowModeSeconds) {
