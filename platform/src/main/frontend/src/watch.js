@@ -6,6 +6,7 @@ import { setupQualityMenu } from './player/quality.js';
 import { setupSeekPreview } from './player/seek-preview.js';
 import { setupShare } from './player/share.js';
 import { setupSpeedMenu } from './player/speed.js';
+import { setupResume } from './player/resume.js';
 import { parseStartTime } from './lib/format.js';
 import { mountVideoDanmaku } from './danmaku/video-danmaku.js';
 import './comments.js'; // the comments section below the description mounts itself
@@ -26,7 +27,10 @@ function startPlayer(root) {
   setupShare(video);
   // A link to a moment (?t=1m30s, as the share box makes): playback begins there.
   const asked = parseStartTime(new URLSearchParams(location.search).get('t'));
-  const start = asked !== null && asked < Number(root.dataset.duration || Infinity) ? asked : null;
+  const linked = asked !== null && asked < Number(root.dataset.duration || Infinity) ? asked : null;
+  // Else where this browser left the video, if anywhere.
+  const resumeAt = setupResume(root, video, videoId, { offer: linked === null });
+  const start = linked ?? resumeAt;
 
   const hasMse = Hls.isSupported();
   if (hasMse) {

@@ -138,6 +138,43 @@ class WatchPageBrowserIT extends BrowserTestBase {
         assertAPageWithAnExpiredUrlStillPlays(id);
     }
 
+    /** As on YouTube, a longer video left half-watched resumes where this browser left it, with a way to start over. */
+    @Test
+    void aLongerVideoResumesWhereThisBrowserLeftIt() throws Exception {
+        String token = site.signUp("resumer");
+        String id = SocialFixtures.readyVideo(site, clips, token, "Long enough to resume", "public", 32);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        browser.get(site.base() + "/watch/" + id);
+        assertThat(browser.findElement(By.id("resume-notice")).isDisplayed()).isFalse();
+        js.executeScript("const v = document.querySelector('video'); v.muted = true; v.play().catch(() => {});");
+        wait(30).until(d -> js.executeScript("return document.querySelector('video').currentTime > 0.2;"));
+        js.executeScript("const v = document.querySelector('video'); v.currentTime = 12.5;");
+        wait(10).until(d -> js.executeScript("const v = document.querySelector('video'); return !v.seeking && v.currentTime >= 12.5;"));
+        js.executeScript("document.querySelector('video').pause();");
+
+        browser.navigate().refresh();
+        WebElement notice = wait(10).until(d -> {
+            WebElement n = d.findElement(By.id("resume-notice"));
+            return n.isDisplayed() ? n : null;
+        });
+        assertThat(notice.getText()).startsWith("Resuming at 0:12");
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "screenshots", "watch-resume.png"), StandardCopyOption.REPLACE_EXISTING);
+        js.executeScript("const v = document.querySelector('video'); v.muted = true; v.play().catch(() => {});");
+        double first = ((Number) wait(30).until(d -> js.executeScript(
+                "const v = document.querySelector('video'); return v.currentTime > 0.2 ? v.currentTime : null;"))).doubleValue();
+        assertThat(first).as("where playback resumed").isGreaterThanOrEqualTo(11.9);
+
+        browser.findElement(By.id("resume-restart")).click();
+        wait(10).until(d -> js.executeScript("const v = document.querySelector('video'); return !v.seeking && v.currentTime < 3;"));
+        assertThat(notice.isDisplayed()).isFalse();
+        js.executeScript("document.querySelector('video').pause();");
+        browser.navigate().refresh();
+        Thread.sleep(500);
+        assertThat(browser.findElement(By.id("resume-notice")).isDisplayed()).as("nothing to resume after starting over").isFalse();
+    }
+
     /** Share gives the page's link, from where the viewer is when asked; the link starts playback there. */
     private static void assertTheShareBoxLinksToTheMoment(JavascriptExecutor js, String id) {
         js.executeScript("const v = document.querySelector('video'); v.pause(); v.currentTime = 2.4;");
