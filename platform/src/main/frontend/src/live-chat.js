@@ -14,8 +14,12 @@ export function setupChatPanel(panel, { send }) {
   const errorBox = byId('chat-error');
   const stateBox = byId('chat-state');
   const slowBox = byId('chat-slow');
+  const moreBelow = byId('chat-more');
   const channel = panel.dataset.channel;
   const canModerate = panel.dataset.canModerate === 'true';
+  const me = panel.dataset.me || '';
+  // "@name" anywhere in a line, as Twitch highlights the lines that mention you (usernames are letters, digits, _ and -)
+  const mentionsMe = /^[\w-]+$/.test(me) ? new RegExp(`(^|[^\\w-])@${me}(?![\\w-])`, 'i') : null;
   const shown = new Set();
   let errorTimer = 0;
 
@@ -87,6 +91,11 @@ export function setupChatPanel(panel, { send }) {
     author.dataset.avatar = line.author.username;
     author.textContent = line.author.username;
     if (line.author.username.toLowerCase() === channel.toLowerCase()) author.classList.add('is-streamer');
+    if (input) {
+      author.title = `Reply to ${line.author.username}`;
+      author.addEventListener('click', () => mention(line.author.username));
+    }
+    if (mentionsMe?.test(line.text) && line.author.username.toLowerCase() !== me.toLowerCase()) li.classList.add('is-mention');
     li.append(author, textWithLinks(line.text));
     if (canModerate) li.append(moderation(line));
     list.append(li);
@@ -95,8 +104,23 @@ export function setupChatPanel(panel, { send }) {
       list.firstElementChild.remove();
     }
     if (stick) list.scrollTop = list.scrollHeight;
+    else if (moreBelow) moreBelow.hidden = false; // the reader scrolled up: the list stays put, and says so
     return true;
   }
+
+  // Clicking a name starts a reply to it in the input.
+  function mention(username) {
+    const before = input.value.trimEnd();
+    input.value = `${before ? `${before} ` : ''}@${username} `;
+    input.focus();
+  }
+
+  function scrollToNewest() {
+    list.scrollTop = list.scrollHeight;
+    if (moreBelow) moreBelow.hidden = true;
+  }
+  moreBelow?.addEventListener('click', scrollToNewest);
+  list.addEventListener('scroll', () => { if (moreBelow && nearBottom()) moreBelow.hidden = true; });
 
   function removeLine(id) {
     shown.delete(id);
@@ -122,7 +146,7 @@ export function setupChatPanel(panel, { send }) {
   return {
     /** A line; true when it is new to this list (a reconnect's history repeats lines). */
     chat: addLine,
-    history(items) { for (const line of items) addLine(line); list.scrollTop = list.scrollHeight; },
+    history(items) { for (const line of items) addLine(line); scrollToNewest(); },
     deleted: removeLine,
     error(frame) { showError(frame.detail || frame.title || 'The message was refused.'); },
     settings({ slowModeSeconds }) {

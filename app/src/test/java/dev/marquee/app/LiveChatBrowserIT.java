@@ -126,6 +126,34 @@ class LiveChatBrowserIT extends BrowserTestBase {
             assertThat(fan.findElements(By.cssSelector("#chat-list .chat-tool"))).as("the fan has no moderation buttons").isEmpty();
             assertThat(fan.findElements(By.id("chat-slow-mode"))).as("nor the slow mode control").isEmpty();
 
+            // As on Twitch: a line that mentions the fan stands out on the fan's page only; a name clicked starts a reply
+            String greeting = "welcome @FAN, enjoy " + System.nanoTime();
+            watchFor(fan, greeting);
+            say(browser, greeting);
+            new WebDriverWait(fan, Duration.ofSeconds(5), Duration.ofMillis(100)).until(d -> js(d, "return window.__seen.list ? true : null;"));
+            assertThat(fan.findElement(By.cssSelector("#chat-list .chat-line:last-child")).getAttribute("class")).contains("is-mention");
+            wait(5).until(d -> d.findElements(By.cssSelector("#chat-list .chat-line")).size()
+                    == fan.findElements(By.cssSelector("#chat-list .chat-line")).size());
+            assertThat(browser.findElement(By.cssSelector("#chat-list .chat-line:last-child")).getAttribute("class"))
+                    .doesNotContain("is-mention");
+            fan.findElement(By.cssSelector("#chat-list .chat-line:last-child .chat-author")).click();
+            assertThat(fan.findElement(By.id("chat-input")).getDomProperty("value")).isEqualTo("@caster ");
+            fan.findElement(By.id("chat-input")).clear();
+
+            // A fan who scrolled back stays where they read, and is told of newer lines below
+            js(fan, "const l = document.getElementById('chat-list'); l.style.flex = 'none'; l.style.height = '40px'; l.scrollTop = 0;");
+            String later = "a later line " + System.nanoTime();
+            watchFor(fan, later);
+            say(browser, later);
+            new WebDriverWait(fan, Duration.ofSeconds(5), Duration.ofMillis(100)).until(d -> js(d, "return window.__seen.list ? true : null;"));
+            assertThat(js(fan, "return document.getElementById('chat-list').scrollTop;")).isEqualTo(0L);
+            assertThat(fan.findElement(By.id("chat-more")).isDisplayed()).isTrue();
+            fan.findElement(By.id("chat-more")).click();
+            assertThat(js(fan, "const l = document.getElementById('chat-list'); return l.scrollHeight - l.scrollTop - l.clientHeight < 2;"))
+                    .isEqualTo(true);
+            assertThat(fan.findElement(By.id("chat-more")).isDisplayed()).isFalse();
+            js(fan, "const l = document.getElementById('chat-list'); l.style.flex = ''; l.style.height = '';");
+
             // The streamer turns slow mode on from the page; the fan is told, and a line too soon is refused.
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("chat-slow-mode"))).selectByValue("30");
             new WebDriverWait(fan, Duration.ofSeconds(5), Duration.ofMillis(100))
