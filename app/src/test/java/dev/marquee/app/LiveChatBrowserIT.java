@@ -15,7 +15,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * ffmpeg publishes; the streamer and a fan each have their own headless chromium on the live page. The
+ * ffmpeg publishes (a picture without sound); the streamer and a fan each have their own headless chromium on the
+ * live page, and the fan's plays it. The
  * fan's chat line shows in the streamer's chat list and flies over the streamer's player within a second;
  * an XSS payload shows as text and runs nothing; the streamer deletes a line and it leaves the fan's list.
  */
@@ -79,6 +80,12 @@ class LiveChatBrowserIT extends BrowserTestBase {
                 new WebDriverWait(b, Duration.ofSeconds(10), Duration.ofMillis(100))
                         .until(d -> d.findElement(By.id("live-chat")).getAttribute("class").contains("is-connected"));
             }
+
+            // The stream has a picture and no sound, as ffmpeg announces it: the page plays it (a header promising
+            // audio too kept mpegts.js waiting for ever)
+            js(fan, "const v = document.getElementById('video'); v.muted = true; v.play().catch(() => {});");
+            new WebDriverWait(fan, Duration.ofSeconds(20), Duration.ofMillis(200))
+                    .until(d -> js(d, "return document.getElementById('video').currentTime > 1.5;"));
 
             String hello = "hello from the fan " + System.nanoTime();
             watchFor(browser, hello);

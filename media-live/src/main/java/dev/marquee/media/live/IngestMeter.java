@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
  * What a publisher sends, as a streamer checks it: codecs, the announced picture size, and over the last few
  * seconds of arrival the bitrate and frame rate, plus the keyframe interval. Fed on the source's loop; the
  * figures are published as one immutable {@link IngestStats} at most once a second, for any thread to read.
+ * Also the tracks a player should expect: those {@code onMetaData} announces, and any that turns up unannounced.
  */
 final class IngestMeter {
     /** Seconds of arrival the bitrate and frame rate are averaged over. */
@@ -29,6 +30,8 @@ final class IngestMeter {
     private long lastKeyframeTimestamp = -1;
     private long keyframeIntervalMillis;
     private volatile IngestStats published = IngestStats.NOTHING;
+    private volatile StreamTracks tracks = StreamTracks.UNKNOWN;
+    private boolean tracksAnnounced;
     /** The second of the newest arrival; read with {@link #published} on other threads. */
     private volatile long lastArrivalSecond = Long.MIN_VALUE;
 
@@ -40,6 +43,9 @@ final class IngestMeter {
         lastArrivalSecond = second;
         int slot = (int) Math.floorMod(second, WINDOW_SECONDS);
         bytes[slot] += tag.size();
+        if (tracksAnnounced && (tag.isAudio() ? !tracks.audio() : tag.isVideo() && !tracks.video())) {
+            tracks = tag.isAudio() ? tracks.withAudio() : tracks.withVideo(); // there after all
+        }
         if (tag.isScript()) {
             readMetadata(tag);
         } else if (tag.isSequenceHeader()) {
@@ -56,6 +62,11 @@ final class IngestMeter {
         } else if (tag.isAudio() && audio == null) {
             audio = AudioCodec.detect(tag.body()).orElse(null); // MP3 and others have no sequence header
         }
+    }
+
+    /** Any thread: the tracks a new viewer's FLV header names. */
+    StreamTracks tracks() {
+        return tracks;
     }
 
     /** A new publishing session (a reconnect): its codecs and sizes may differ, and its timestamps start over. */
@@ -113,5 +124,9 @@ final class IngestMeter {
         if (metadata == null) return; // another script tag, or unreadable: the stream plays without it
         width = metadata.width();
         height = metadata.height();
+        if (metadata.audio() || metadata.video()) {
+            tracks = new StreamTracks(metadata.audio(), metadata.video());
+            tracksAnnounced = true;
+        }
     }
 }

@@ -82,6 +82,11 @@ public final class LiveSource {
         });
     }
 
+    /** The tracks a new viewer's FLV header names; from any thread. */
+    public StreamTracks tracks() {
+        return ingest.tracks();
+    }
+
     /** What the publisher is sending, measured over the last seconds; from any thread. */
     public IngestStats ingestStats() {
         return ingest.stats(System.nanoTime());

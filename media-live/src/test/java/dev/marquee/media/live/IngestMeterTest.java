@@ -102,6 +102,35 @@ class IngestMeterTest {
         return n * 300;
     }
 
+    @Test
+    void theTracksAPlayerShouldExpectAreThoseTheMetadataAnnouncesAndAnyThatTurnsUpAfterAll() {
+        assertThat(meter.tracks()).as("nothing known: both").isEqualTo(new StreamTracks(true, true));
+        feed(stream.audio(0), 0);
+        assertThat(meter.tracks()).as("frames before any announcement take nothing away").isEqualTo(new StreamTracks(true, true));
+
+        feed(announcing("videocodecid", 7.0), 0); // ffmpeg publishing a picture without sound
+        assertThat(meter.tracks()).isEqualTo(new StreamTracks(false, true));
+        feed(stream.keyframe(33), 33);
+        assertThat(meter.tracks()).isEqualTo(new StreamTracks(false, true));
+        feed(stream.audio(46), 46);
+        assertThat(meter.tracks()).as("unannounced audio after all").isEqualTo(new StreamTracks(true, true));
+
+        feed(announcing("audiocodecid", 10.0), 60); // a sound-only stream (a radio show)
+        assertThat(meter.tracks()).isEqualTo(new StreamTracks(true, false));
+        feed(announcing("hasVideo", true), 70); // the flags, where a publisher sets them, count
+        assertThat(meter.tracks()).isEqualTo(new StreamTracks(false, true));
+        feed(metadata(1280, 720), 80); // announcing neither: what was known stays
+        assertThat(meter.tracks()).isEqualTo(new StreamTracks(false, true));
+    }
+
+    private static FlvTag announcing(String key, Object value) {
+        Amf0EcmaArray properties = new Amf0EcmaArray();
+        properties.put(key, value);
+        ByteBuf body = Unpooled.buffer();
+        Amf0.encodeAll(body, "onMetaData", properties);
+        return new FlvTag(FlvTag.SCRIPT, 0, body);
+    }
+
     private void feed(FlvTag tag, long arrivalMs) {
         try {
             meter.onTag(tag, START + ms(arrivalMs));

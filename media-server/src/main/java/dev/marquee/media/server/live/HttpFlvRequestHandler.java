@@ -2,6 +2,8 @@ package dev.marquee.media.server.live;
 
 import dev.marquee.media.live.LiveConsumer;
 import dev.marquee.media.live.LiveRegistry;
+import dev.marquee.media.live.LiveSource;
+import dev.marquee.media.live.StreamTracks;
 import dev.marquee.media.server.http.CorsPolicy;
 import dev.marquee.media.server.http.ProblemResponses;
 import dev.marquee.media.server.spi.PlaybackAuthorizer;
@@ -114,7 +116,7 @@ final class HttpFlvRequestHandler extends ChannelInboundHandlerAdapter {
         cors.decorate(request.headers().get(HttpHeaderNames.ORIGIN), headers);
         ctx.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, headers), ctx.voidPromise());
         handOver(ctx.pipeline());
-        viewer.start(consumer.get());
+        viewer.start(consumer.get(), registry.source(name).map(LiveSource::tracks).orElse(StreamTracks.UNKNOWN));
     }
 
     private static HttpHeaders streamHeaders(boolean chunked) {

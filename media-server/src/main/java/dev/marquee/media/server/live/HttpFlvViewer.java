@@ -4,6 +4,7 @@ import dev.marquee.media.core.flv.FlvTagWriter;
 import dev.marquee.media.live.FrameForm;
 import dev.marquee.media.live.LiveConsumer;
 import dev.marquee.media.live.LiveSink;
+import dev.marquee.media.live.StreamTracks;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -46,11 +47,11 @@ final class HttpFlvViewer extends ChannelInboundHandlerAdapter implements LiveSi
         this.ctx = ctx;
     }
 
-    /** The response head is written: send the FLV file header; frames follow from the fan-out. */
-    void start(LiveConsumer consumer) {
+    /** The response head is written: send the FLV file header, naming the stream's tracks; frames follow from the fan-out. */
+    void start(LiveConsumer consumer, StreamTracks tracks) {
         this.consumer = consumer;
         channel.config().setWriteBufferWaterMark(LiveStreaming.VIEWER_WATERMARK);
-        ByteBuf header = FlvTagWriter.encodeFileHeader(channel.alloc(), true, true);
+        ByteBuf header = FlvTagWriter.encodeFileHeader(channel.alloc(), tracks.audio(), tracks.video());
         write(chunked ? FlvFrameForm.chunk(channel.alloc(), header) : header);
         flush();
     }

@@ -2,6 +2,7 @@ package dev.marquee.media.server.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marquee.media.live.StreamTracks;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.WriteBufferWaterMark;
@@ -41,7 +42,7 @@ class HttpFlvViewerTest {
     void sharedFramesGoOutAsTheyAreWithNoFramingOfTheViewersOwn() {
         HttpFlvViewer viewer = viewer(true);
         assertThat(viewer.form()).isEqualTo(FlvFrameForm.HTTP_CHUNK);
-        viewer.start(null);
+        viewer.start(null, StreamTracks.UNKNOWN);
         List<ByteBuf> header = written();
         assertThat(header).hasSize(1);
         assertThat(ascii(header.get(0))).startsWith("d\r\nFLV").endsWith("\r\n"); // 13 bytes: FLV header + PreviousTagSize0
@@ -67,7 +68,7 @@ class HttpFlvViewerTest {
     @Test
     void theEndIsTheLastChunkThenTheClose() {
         HttpFlvViewer viewer = viewer(true);
-        viewer.start(null);
+        viewer.start(null, StreamTracks.UNKNOWN);
         written().forEach(ByteBuf::release);
         viewer.write(Unpooled.copiedBuffer("3\r\ntag\r\n", StandardCharsets.US_ASCII)); // a frame in the chunked form
         viewer.end();
@@ -84,7 +85,7 @@ class HttpFlvViewerTest {
     void http10GetsTheBytesUnframed() {
         HttpFlvViewer viewer = viewer(false);
         assertThat(viewer.form()).isEqualTo(FlvFrameForm.PLAIN);
-        viewer.start(null);
+        viewer.start(null, StreamTracks.UNKNOWN);
         List<ByteBuf> header = written();
         assertThat(header).hasSize(1);
         assertThat(header.get(0).readableBytes()).isEqualTo(13);
@@ -97,7 +98,7 @@ class HttpFlvViewerTest {
     @Test
     void queuedBytesCountAgainstTheHighWatermark() {
         HttpFlvViewer viewer = viewer(true);
-        viewer.start(null);
+        viewer.start(null, StreamTracks.UNKNOWN);
         written().forEach(ByteBuf::release);
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(100, 1000));
         assertThat(viewer.isWritable()).isTrue();
@@ -111,7 +112,7 @@ class HttpFlvViewerTest {
     @Test
     void aViewerThatTakesNothingIsClosedAfterTheStallTimeout() throws InterruptedException {
         HttpFlvViewer viewer = viewer(true);
-        viewer.start(null);
+        viewer.start(null, StreamTracks.UNKNOWN);
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(10, 20));
         channel.write(Unpooled.buffer(100).writeZero(100)); // queued, never flushed: above the high mark
         assertThat(channel.isWritable()).isFalse();
