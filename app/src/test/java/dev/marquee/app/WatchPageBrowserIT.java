@@ -102,7 +102,7 @@ class WatchPageBrowserIT extends BrowserTestBase {
 
         // Playback speed: the menu, then > and < step through the speeds; 5 goes halfway into the video.
         browser.findElement(By.id("speed-button")).click();
-        browser.findElement(By.cssSelector("#speed-menu button[data-speed='1.5']")).click();
+        browser.findElement(By.cssSelector("#speed-menu button[data-value='1.5']")).click();
         wait(5).until(d -> js.executeScript("return document.querySelector('video').playbackRate === 1.5;"));
         assertThat(browser.findElement(By.id("speed-button")).getText()).isEqualTo("1.5×");
         assertThat(browser.findElement(By.id("speed-menu")).isDisplayed()).isFalse();
